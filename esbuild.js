@@ -1,0 +1,53 @@
+// Bundles the extension host code and the webview code. `--production` minifies; `--watch` rebuilds on change.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+	{
+		entryPoints: ['src/extension.ts'],
+		outfile: 'dist/extension.js',
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		external: ['vscode'],
+	},
+	{
+		entryPoints: ['src/webview/main.ts'],
+		outfile: 'dist/webview.js',
+		bundle: true,
+		platform: 'browser',
+		format: 'iife',
+		target: 'es2022',
+	},
+];
+
+async function main() {
+	const contexts = await Promise.all(
+		builds.map((options) =>
+			esbuild.context({
+				...options,
+				minify: production,
+				sourcemap: !production,
+				sourcesContent: false,
+				logLevel: 'warning',
+				define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+			}),
+		),
+	);
+	if (watch) {
+		await Promise.all(contexts.map((ctx) => ctx.watch()));
+		console.log('[esbuild] watching for changes');
+		return;
+	}
+	await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+	await Promise.all(contexts.map((ctx) => ctx.dispose()));
+}
+
+main().catch((err) => {
+	console.error(err);
+	process.exit(1);
+});
