@@ -25,7 +25,18 @@ const builds = [
 	},
 ];
 
+// The webview's icon font ships inside the extension (dist/ is one of its localResourceRoots).
+function copyCodicons() {
+	const fs = require('fs');
+	const path = require('path');
+	const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+	const to = path.join(__dirname, 'dist', 'codicons');
+	fs.mkdirSync(to, { recursive: true });
+	for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
+	copyCodicons();
 	const contexts = await Promise.all(
 		builds.map((options) =>
 			esbuild.context({

@@ -1,6 +1,17 @@
-// Placeholder entry point; replaced by the extension core (connections, commands, views).
-import type * as vscode from 'vscode';
+// Entry point: builds the core's parts and registers commands, the status bar and the chat view. No network here.
+import * as vscode from 'vscode';
+import { createServices } from './commands/createServices';
+import { registerCommands } from './commands/registerCommands';
+import { createExtensionApi, type ExtensionApi } from './extensionApi';
+import { ConnectionStatusBar } from './statusBar';
+import { registerChatView } from './views/registerChatView';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+	const core = createServices(context);
+	const s = core.services;
+	context.subscriptions.push(core, registerCommands(s), new ConnectionStatusBar(core.status), registerChatView(s));
+	void core.status.refresh();
+	return createExtensionApi(context, s, core.prompter, context.extensionMode === vscode.ExtensionMode.Test);
+}
 
 export function deactivate(): void {}

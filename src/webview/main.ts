@@ -1,2 +1,266 @@
-// Placeholder webview entry; replaced by the sidebar chat view.
-export {};
+// The chat view's webview: DOM only, talks to the host through postMessage, never to the network.
+// Drafts live in webview state (setState, on every change) and reach the host debounced for extension-side storage.
+import { type DraftData, draftProblem, emptyDraft, type HostMessage, isDraftData, isSessionId, type WebviewMessage } from '../shared/protocol';
+import type { StringKey } from '../shared/strings';
+import { initialViewState, reduce, type ViewAction, type ViewState } from '../shared/viewState';
+import { buildSkeleton, type Elements } from './dom';
+import { makeT, problemText, renderConversation, renderRecipient, renderSend } from './render';
+
+interface VsCodeApi {
+	postMessage(message: WebviewMessage): void;
+	getState(): unknown;
+	setState(state: PersistedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** What survives hide/show and reload inside the webview itself. */
+interface PersistedState {
+	connectionId?: string;
+	selectedSessionId?: number;
+	drafts: Record<string, DraftData>;
+	advancedOpen: boolean;
+}
+
+const DRAFT_DEBOUNCE_MS = 300;
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('app') as HTMLElement;
+const t = makeT(parseStrings(root.dataset.strings));
+const e: Elements = buildSkeleton(root, t);
+const persisted = restore(vscode.getState());
+let state: ViewState = initialViewState();
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+let lastSent: { requestId: string; connectionId: string; sessionId: number; text: string } | undefined;
+
+function parseStrings(json: string | undefined): Partial<Record<StringKey, string>> {
+	try {
+		const v: unknown = JSON.parse(json ?? '{}');
+		return v && typeof v === 'object' ? (v as Partial<Record<StringKey, string>>) : {};
+	} catch {
+		return {};
+	}
+}
+
+function restore(raw: unknown): PersistedState {
+	const out: PersistedState = { drafts: {}, advancedOpen: false };
+	if (!raw || typeof raw !== 'object') return out;
+	const r = raw as Record<string, unknown>;
+	if (typeof r.connectionId === 'string') out.connectionId = r.connectionId;
+	if (isSessionId(r.selectedSessionId)) out.selectedSessionId = r.selectedSessionId;
+	out.advancedOpen = r.advancedOpen === true;
+	if (r.drafts && typeof r.drafts === 'object') {
+		for (const [k, v] of Object.entries(r.drafts as Record<string, unknown>)) if (isDraftData(v)) out.drafts[k] = v;
+	}
+	return out;
+}
+
+const keyOf = (connectionId: string, sessionId: number) => `${connectionId}:${sessionId}`;
+
+function currentKey(): string | undefined {
+	return state.connection && state.selectedSessionId !== undefined ? keyOf(state.connection.id, state.selectedSessionId) : undefined;
+}
+
+function readComposer(): DraftData {
+	const d = emptyDraft();
+	d.text = e.text.value;
+	d.type = e.type.value === 'ToUser' ? 'ToUser' : 'ToCustomer';
+	d.author = e.author.value;
+	d.specialType = e.specialType.value as DraftData['specialType'];
+	d.specialParam = e.specialParam.value;
+	return d;
+}
+
+function writeComposer(d: DraftData): void {
+	e.text.value = d.text;
+	e.type.value = d.type;
+	e.author.value = d.author;
+	e.specialType.value = d.specialType;
+	e.specialParam.value = d.specialParam;
+	if (d.type !== 'ToCustomer' || d.author || d.specialType !== 'None' || d.specialParam) e.advanced.open = true;
+	updateCount();
+}
+
+function persist(): void {
+	vscode.setState({ ...persisted, connectionId: state.connection?.id, selectedSessionId: state.selectedSessionId });
+}
+
+/** Keeps the draft in webview state now and tells the host after a pause (or at once when `flush`). */
+function draftChanged(flush = false): void {
+	const key = currentKey();
+	if (!key || !state.connection || state.selectedSessionId === undefined) return;
+	persisted.drafts[key] = readComposer();
+	persist();
+	const msg: WebviewMessage = { type: 'draftChanged', connectionId: state.connection.id, sessionId: state.selectedSessionId, draft: readComposer() };
+	clearTimeout(draftTimer);
+	if (flush) vscode.postMessage(msg);
+	else draftTimer = setTimeout(() => vscode.postMessage(msg), DRAFT_DEBOUNCE_MS);
+}
+
+function flushDraft(): void {
+	if (draftTimer !== undefined) {
+		clearTimeout(draftTimer);
+		draftTimer = undefined;
+		draftChanged(true);
+	}
+}
+
+function updateCount(): void {
+	e.charCount.textContent = t('charCount', e.text.value.length);
+	e.validation.textContent = '';
+}
+
+function dispatch(action: ViewAction): void {
+	const before = state;
+	state = reduce(state, action);
+	if (before.connection !== state.connection || before.sessions !== state.sessions || before.selectedSessionId !== state.selectedSessionId || before.sessionsLoading !== state.sessionsLoading || before.sessionsError !== state.sessionsError) {
+		renderRecipient(e, state, t);
+	}
+	if (before.messages !== state.messages || before.conversationError !== state.conversationError || before.selectedSessionId !== state.selectedSessionId) {
+		renderConversation(e, state, t);
+	}
+	renderSend(e, state, t, { retry: send, showLog: () => vscode.postMessage({ type: 'showLog' }) });
+}
+
+/** Shows the draft of the selected session: the webview's own copy first (newest), else the host's. */
+function showDraftFor(hostDraft: DraftData | undefined): void {
+	const key = currentKey();
+	const local = key ? persisted.drafts[key] : undefined;
+	writeComposer(local ?? hostDraft ?? emptyDraft());
+}
+
+function selectSession(sessionId: number): void {
+	if (state.selectedSessionId === sessionId) return;
+	flushDraft();
+	dispatch({ type: 'local.select', sessionId });
+	showDraftFor(undefined);
+	persist();
+	vscode.postMessage({ type: 'selectSession', sessionId });
+}
+
+function send(): void {
+	if (state.send.status === 'sending' || !state.connection || state.selectedSessionId === undefined) return;
+	const draft = readComposer();
+	const problem = draftProblem(draft);
+	if (problem) {
+		e.validation.textContent = problemText(problem.message, t);
+		(problem.field === 'text' ? e.text : problem.field === 'author' ? e.author : e.specialParam).focus();
+		if (problem.field !== 'text') e.advanced.open = true;
+		return;
+	}
+	flushDraft();
+	const requestId = crypto.randomUUID();
+	lastSent = { requestId, connectionId: state.connection.id, sessionId: state.selectedSessionId, text: draft.text };
+	dispatch({ type: 'local.sendStarted', requestId, sessionId: state.selectedSessionId });
+	vscode.postMessage({ type: 'send', requestId, connectionId: state.connection.id, sessionId: state.selectedSessionId, draft });
+}
+
+/** The server confirmed: drop that session's draft; clear the box only if it still holds what was sent. */
+function onSent(requestId: string): void {
+	if (!lastSent || lastSent.requestId !== requestId) return;
+	const key = keyOf(lastSent.connectionId, lastSent.sessionId);
+	if (currentKey() === key) {
+		if (e.text.value === lastSent.text) {
+			const keep = readComposer();
+			writeComposer({ ...emptyDraft(), type: keep.type, author: keep.author });
+			delete persisted.drafts[key];
+		}
+	} else {
+		delete persisted.drafts[key];
+	}
+	persist();
+	lastSent = undefined;
+}
+
+function onHostMessage(msg: HostMessage): void {
+	switch (msg.type) {
+		case 'init':
+			dispatch(msg);
+			showDraftFor(msg.draft);
+			persist();
+			break;
+		case 'sessionSelected': {
+			const wasSelected = state.selectedSessionId === msg.sessionId;
+			dispatch(msg);
+			const key = currentKey();
+			// never overwrite what the user has typed meanwhile
+			if (!wasSelected || (key && !persisted.drafts[key] && e.text.value === '')) showDraftFor(msg.draft);
+			persist();
+			break;
+		}
+		case 'sendSucceeded':
+			onSent(msg.requestId);
+			dispatch(msg);
+			break;
+		case 'sendFailed':
+			dispatch(msg);
+			if (msg.error.field) e.validation.textContent = msg.error.message;
+			break;
+		case 'sessionsLoading':
+		case 'sessionsLoaded':
+		case 'sessionsFailed':
+		case 'messagesLoaded':
+		case 'messagesFailed':
+			dispatch(msg);
+			break;
+		default: {
+			const never: never = msg;
+			void never;
+		}
+	}
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+	const msg = event.data as HostMessage | undefined;
+	if (msg && typeof msg === 'object' && typeof msg.type === 'string') onHostMessage(msg);
+});
+
+e.text.addEventListener('input', () => {
+	updateCount();
+	draftChanged();
+});
+for (const c of [e.type, e.author, e.specialType, e.specialParam]) c.addEventListener(c instanceof HTMLSelectElement ? 'change' : 'input', () => draftChanged());
+e.text.addEventListener('keydown', (ev) => {
+	// Enter is a newline; Ctrl/Cmd+Enter sends
+	if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+		ev.preventDefault();
+		send();
+	}
+});
+e.send.addEventListener('click', send);
+e.refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+e.sessionSelect.addEventListener('change', () => {
+	const id = Number(e.sessionSelect.value);
+	if (isSessionId(id)) selectSession(id);
+});
+function openTypedId(): void {
+	const raw = e.sessionIdInput.value.trim();
+	const id = /^\d+$/.test(raw) ? Number(raw) : NaN;
+	if (!isSessionId(id)) {
+		e.sessionIdError.textContent = t('invalidSessionId');
+		return;
+	}
+	e.sessionIdError.textContent = '';
+	e.sessionIdInput.value = '';
+	selectSession(id);
+}
+e.openId.addEventListener('click', openTypedId);
+e.sessionIdInput.addEventListener('keydown', (ev) => {
+	if (ev.key === 'Enter') {
+		ev.preventDefault();
+		openTypedId();
+	}
+});
+e.advanced.open = persisted.advancedOpen;
+e.advanced.addEventListener('toggle', () => {
+	persisted.advancedOpen = e.advanced.open;
+	persist();
+});
+window.addEventListener('blur', flushDraft);
+
+// Show what we had before the host answers (hide/show restores instantly), then hand over.
+if (persisted.connectionId && persisted.selectedSessionId !== undefined) {
+	const d = persisted.drafts[keyOf(persisted.connectionId, persisted.selectedSessionId)];
+	if (d) writeComposer(d);
+}
+updateCount();
+dispatch({ type: 'local.dismissResult' });
+vscode.postMessage({ type: 'ready', interactiveMs: performance.now() });

@@ -1,0 +1,169 @@
+// `npm start`: try the extension against the local SuperOffice server. Builds, starts the server, configures a
+// "Local demo" connection in a playground profile and opens VS Code (desktop `code` when on PATH, otherwise
+// code-server in the browser). Ctrl+C stops everything it started.
+//   --no-open            start everything, check it answers, then stop (a smoke test)
+//   --port N             local server port (default 38080, a random one when busy)
+//   --code-port N        code-server port (default 38081, a random one when busy)
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn, spawnSync } = require('node:child_process');
+const host = require('./host');
+
+const root = host.root;
+const playground = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'superoffice-chat', 'playground');
+const CONNECTION_ID = 'local-demo';
+
+function flag(name) {
+	return process.argv.includes(name);
+}
+function numberOption(name, fallback) {
+	const args = process.argv.slice(2);
+	const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+	if (i < 0) return fallback;
+	const raw = args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 0 || n > 65535) {
+		console.error(`${name}: not a port number: ${raw}`);
+		process.exit(2);
+	}
+	return n;
+}
+
+function step(label, command, args) {
+	console.log(`> ${label}`);
+	const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+	return r.status === 0;
+}
+
+/** Compiles the local server when its output is missing or older than a source file. */
+function ensureServerCompiled() {
+	const src = path.join(root, 'test', 'server');
+	const out = path.join(root, 'out', 'test', 'server');
+	const stale = (dir) =>
+		fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+			const file = path.join(dir, e.name);
+			if (e.isDirectory()) return stale(file);
+			if (!e.name.endsWith('.ts')) return false;
+			const built = path.join(out, path.relative(src, file)).replace(/\.ts$/, '.js');
+			return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(file).mtimeMs;
+		});
+	if (!stale(src)) return;
+	// tsc emits even when other parts of the tree have type errors; the server's own output is what matters.
+	step('compile the local server', process.execPath, [
+		require.resolve('typescript/bin/tsc', { paths: [root] }),
+		'-p',
+		'test/tsconfig.json',
+	]);
+	if (stale(src)) throw new Error('the local server could not be compiled');
+}
+
+async function startLocalServer(port) {
+	const { startServer, DEMO } = require(path.join(root, 'out', 'test', 'server', 'server.js'));
+	const wanted = port && (await host.portIsFree(port)) ? port : 0;
+	if (port && !wanted) console.log(`Port ${port} is busy; using a random port for the local server.`);
+	return { server: await startServer({ port: wanted, quiet: true }), DEMO };
+}
+
+/** The playground user settings: the demo connection (replacing an older one with the same id) made active. */
+function writePlaygroundSettings(userDataDir, serverUrl) {
+	const file = path.join(userDataDir, 'User', 'settings.json');
+	let connections = [];
+	try {
+		connections = JSON.parse(fs.readFileSync(file, 'utf8'))['superofficeChat.connections'] || [];
+	} catch {
+		// first run or unreadable: start clean
+	}
+	const demo = { id: CONNECTION_ID, name: 'Local demo', baseUrl: serverUrl, auth: 'basic', userName: 'demo' };
+	connections = [demo, ...connections.filter((c) => c && c.id !== CONNECTION_ID)];
+	host.writeUserSettings(userDataDir, {
+		...host.quietSettings,
+		'superofficeChat.connections': connections,
+		'superofficeChat.activeConnection': CONNECTION_ID,
+	});
+}
+
+function onPath(command) {
+	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function workspaceFolder() {
+	// A copy, so trying things out never edits the test fixture.
+	const ws = path.join(playground, 'workspace');
+	if (!fs.existsSync(ws)) fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), ws, { recursive: true });
+	return ws;
+}
+
+async function main() {
+	const noOpen = flag('--no-open');
+	if (!step('build', process.execPath, [path.join(root, 'esbuild.js')])) return 1;
+	ensureServerCompiled();
+	const { server, DEMO } = await startLocalServer(numberOption('--port', 38080));
+	const stops = [() => server.close()];
+	const stopAll = async () => {
+		for (const fn of stops.splice(0).reverse())
+			{await Promise.resolve()
+				.then(fn)
+				.catch(() => undefined);}
+	};
+	for (const sig of ['SIGINT', 'SIGTERM']) {
+		process.once(sig, () => {
+			console.log('\nStopping...');
+			stopAll().finally(() => process.exit(0));
+		});
+	}
+
+	const userDataDir = path.join(playground, 'user-data');
+	const extensionsDir = path.join(playground, 'extensions');
+	writePlaygroundSettings(userDataDir, server.url);
+	const ws = workspaceFolder();
+	const lines = [
+		'',
+		'SuperOffice Chat playground',
+		`  Local SuperOffice server  ${server.url}`,
+		`  Connection                "Local demo" (Basic), active`,
+		`  Sign in with              user "${DEMO.userName}", password "${DEMO.password}"`,
+		'  The password is typed into VS Code when it asks; VS Code keeps it in its Secret Storage.',
+	];
+
+	const desktop = !process.env.START_USE_CODE_SERVER && onPath('code');
+	if (desktop) {
+		const args = [`--extensionDevelopmentPath=${root}`, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ws];
+		lines.push(`  VS Code                   code ${args.join(' ')}`);
+		if (!noOpen) {
+			const code = spawn('code', args, { stdio: 'ignore', detached: true });
+			code.unref();
+		}
+	} else {
+		host.installExtensionLink(extensionsDir);
+		const wanted = numberOption('--code-port', 38081);
+		const port = (await host.portIsFree(wanted)) ? wanted : 0;
+		if (!port) console.log(`Port ${wanted} is busy; using a random port for code-server.`);
+		const cs = await host.startCodeServer({ port, userDataDir, extensionsDir });
+		stops.push(() => cs.stop());
+		void cs.exited.then(() => {
+			if (stops.length === 0) return; // we are stopping it
+			console.error(`code-server stopped unexpectedly; its log:\n${cs.readLog().slice(-3000)}`);
+			void stopAll().finally(() => process.exit(1));
+		});
+		lines.push(`  VS Code in the browser    ${cs.url}/?folder=${encodeURIComponent(ws)}`);
+		await host.waitForHttp(`${cs.url}/healthz`, 10000);
+	}
+	await host.waitForHttp(`${server.origin}/__control/health`, 10000);
+	lines.push(noOpen ? '  (--no-open: everything answered; stopping.)' : 'Press Ctrl+C to stop.', '');
+	console.log(lines.join('\n'));
+	if (noOpen) {
+		await stopAll();
+		return 0;
+	}
+	return new Promise(() => {}); // runs until Ctrl+C
+}
+
+main().then(
+	(code) => process.exit(code),
+	(e) => {
+		console.error(e && e.message ? e.message : e);
+		process.exit(1);
+	},
+);

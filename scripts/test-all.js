@@ -1,0 +1,223 @@
+// `npm test`: build, compile the tests, then the unit, integration and e2e tiers. Every tier runs even when an
+// earlier one failed (only a failed build stops the run), and the output ends with exactly one line
+// `N passed, N failed`, the sums over all tiers. A tier that crashes counts as at least one failure.
+//   TIERS=unit,integration npm test    runs a subset (any of: unit, integration, e2e)
+// Each tier writes its own count line to the file named by TEST_RESULT_FILE.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const root = path.resolve(__dirname, '..');
+const ALL_TIERS = ['unit', 'integration', 'e2e'];
+const COUNT_LINE = /(\d+) passed, (\d+) failed/;
+
+function run(command, args, env = {}) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, {
+			cwd: root,
+			stdio: 'inherit',
+			env: { ...process.env, ...env },
+			shell: process.platform === 'win32',
+		});
+		child.once('error', (e) => {
+			console.error(`${command}: ${e.message}`);
+			resolve(127);
+		});
+		child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+	});
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
+
+function banner(text) {
+	console.log(`\n=== ${text} ===`);
+}
+
+// --- unit tier child: mocha driven through its API so the counts are exact while the spec output stays ---
+
+function globToRegExp(glob) {
+	let re = '';
+	for (let i = 0; i < glob.length; i++) {
+		const c = glob[i];
+		if (c === '*' && glob[i + 1] === '*') {
+			re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+			i += glob[i + 2] === '/' ? 2 : 1;
+		} else if (c === '*') re += '[^/]*';
+		else if (c === '?') re += '[^/]';
+		else re += /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c;
+	}
+	return new RegExp(`^${re}$`);
+}
+
+function expandGlob(pattern) {
+	const posix = pattern.split(path.sep).join('/');
+	const staticPart = posix.split('/').filter((_, i, parts) => !parts.slice(0, i + 1).some((p) => /[*?]/.test(p)));
+	const base = path.join(root, ...staticPart);
+	const matcher = globToRegExp(posix);
+	const found = [];
+	const walk = (dir) => {
+		if (!fs.existsSync(dir)) return;
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (matcher.test(path.relative(root, full).split(path.sep).join('/'))) found.push(full);
+		}
+	};
+	walk(base);
+	return found.sort();
+}
+
+async function runMochaChild(configFile) {
+	// mocha 12 is an ES module: require() hands back its namespace.
+	const mochaModule = require('mocha');
+	const Mocha = typeof mochaModule === 'function' ? mochaModule : mochaModule.default;
+	const config = JSON.parse(fs.readFileSync(path.resolve(root, configFile), 'utf8'));
+	const mocha = new Mocha({
+		ui: config.ui || 'bdd',
+		timeout: config.timeout,
+		color: config.color ?? false,
+		reporter: 'spec',
+		slow: config.slow,
+	});
+	if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
+	for (const req of [].concat(config.require || [])) {
+		const loaded = require(req.startsWith('.') ? path.resolve(root, req) : req);
+		if (loaded && loaded.mochaHooks) mocha.rootHooks(loaded.mochaHooks);
+	}
+	const files = [].concat(config.spec || []).flatMap(expandGlob);
+	for (const file of files) mocha.addFile(file);
+	const write = (passed, failed) => {
+		const line = `${passed} passed, ${failed} failed`;
+		console.log(`[unit] ${line}`);
+		if (process.env.TEST_RESULT_FILE) fs.writeFileSync(process.env.TEST_RESULT_FILE, line + '\n');
+	};
+	if (files.length === 0) {
+		console.error(`[unit] no files match ${config.spec}`);
+		write(0, 1);
+		return 1;
+	}
+	await mocha.loadFilesAsync();
+	return new Promise((resolve) => {
+		const runner = mocha.run((failures) => {
+			write(runner.stats.passes, failures);
+			resolve(failures > 0 ? 1 : 0);
+		});
+	});
+}
+
+// --- the pipeline ---
+
+async function runTier(name, command, args, resultDir) {
+	const resultFile = path.join(resultDir, `${name}.txt`);
+	const started = Date.now();
+	const code = await run(command, args, { TEST_RESULT_FILE: resultFile });
+	const ms = Date.now() - started;
+	const m = fs.existsSync(resultFile) ? COUNT_LINE.exec(fs.readFileSync(resultFile, 'utf8')) : null;
+	let passed = m ? Number(m[1]) : 0;
+	let failed = m ? Number(m[2]) : 0;
+	let note = '';
+	if (!m) {
+		note = `crashed before reporting (exit code ${code})`;
+		failed = Math.max(failed, 1);
+	} else if (code !== 0 && failed === 0) {
+		note = `exit code ${code}`;
+		failed = 1;
+	}
+	if (!Number.isFinite(passed)) passed = 0;
+	return { name, passed, failed, ms, note };
+}
+
+function parseTiers() {
+	const raw = process.env.TIERS;
+	if (!raw) return ALL_TIERS;
+	const asked = raw
+		.split(',')
+		.map((t) => t.trim())
+		.filter(Boolean);
+	const unknown = asked.filter((t) => !ALL_TIERS.includes(t));
+	if (unknown.length) {
+		console.error(`Unknown tier(s) in TIERS: ${unknown.join(', ')} (known: ${ALL_TIERS.join(', ')})`);
+		process.exit(2);
+	}
+	return ALL_TIERS.filter((t) => asked.includes(t));
+}
+
+function printSummary(rows, total) {
+	banner('Summary');
+	for (const r of rows) {
+		const result = r.step ? (r.ok ? 'ok' : 'FAILED') : `${r.passed} passed, ${r.failed} failed`;
+		console.log(`${r.name.padEnd(12)} ${result.padEnd(24)} ${seconds(r.ms).padStart(7)}${r.note ? `  ${r.note}` : ''}`);
+	}
+	console.log(`${'total'.padEnd(12)} ${''.padEnd(24)} ${seconds(total).padStart(7)}`);
+}
+
+async function main() {
+	const tiers = parseTiers();
+	const started = Date.now();
+	const rows = [];
+	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+	const step = async (name, args) => {
+		banner(name);
+		const t = Date.now();
+		const code = await run(npm, args);
+		const row = { name, step: true, ok: code === 0, ms: Date.now() - t, passed: 0, failed: code === 0 ? 0 : 1 };
+		rows.push(row);
+		return row;
+	};
+
+	const build = await step('build', ['run', 'build']);
+	if (!build.ok) {
+		printSummary(rows, Date.now() - started);
+		console.log('0 passed, 1 failed');
+		return 1;
+	}
+	// tsc still emits when it reports type errors, so the tiers can run; the errors count as one failure.
+	await step('compile', ['run', 'compile-tests']);
+
+	const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sochat-test-all-'));
+	try {
+		const commands = {
+			unit: [process.execPath, [path.join(__dirname, 'test-all.js'), '--mocha-child', 'test/unit/.mocharc.json']],
+			integration: [process.execPath, [path.join(root, 'out/test/integration/runTest.js')]],
+			e2e: [process.execPath, [path.join(root, 'out/test/e2e/run.js')]],
+		};
+		for (const tier of tiers) {
+			banner(`${tier} tier`);
+			rows.push(await runTier(tier, ...commands[tier], resultDir));
+		}
+	} finally {
+		fs.rmSync(resultDir, { recursive: true, force: true });
+	}
+
+	const passed = rows.reduce((n, r) => n + r.passed, 0);
+	const failed = rows.reduce((n, r) => n + r.failed, 0);
+	printSummary(rows, Date.now() - started);
+	console.log(`${passed} passed, ${failed} failed`);
+	return failed > 0 ? 1 : 0;
+}
+
+if (process.argv[2] === '--mocha-child') {
+	runMochaChild(process.argv[3]).then(
+		(code) => {
+			process.exitCode = code;
+			// Like mocha's --exit: a test that leaks a handle must not hang the pipeline.
+			setTimeout(() => process.exit(code), 3000).unref();
+		},
+		(e) => {
+			console.error(e);
+			if (process.env.TEST_RESULT_FILE) fs.writeFileSync(process.env.TEST_RESULT_FILE, '0 passed, 1 failed\n');
+			process.exit(1);
+		},
+	);
+} else {
+	main().then(
+		(code) => process.exit(code),
+		(e) => {
+			console.error(e);
+			console.log('0 passed, 1 failed');
+			process.exit(1);
+		},
+	);
+}

@@ -1,0 +1,15 @@
+// Every command id of the manifest, written once.
+export const CommandId = {
+	postMessage: 'superofficeChat.postMessage',
+	composeMessage: 'superofficeChat.composeMessage',
+	sendComposed: 'superofficeChat.sendComposed',
+	postSelection: 'superofficeChat.postSelection',
+	addConnection: 'superofficeChat.addConnection',
+	signIn: 'superofficeChat.signIn',
+	signOut: 'superofficeChat.signOut',
+	removeConnection: 'superofficeChat.removeConnection',
+	switchConnection: 'superofficeChat.switchConnection',
+	showLog: 'superofficeChat.showLog',
+	refreshView: 'superofficeChat.refreshView',
+} as const;
+export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

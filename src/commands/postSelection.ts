@@ -1,0 +1,147 @@
+// Send Selection to Chat: every selection of the active editor, shaped by `superofficeChat.selectionFormat`,
+// posted after a modal confirmation that names the recipient. `postSelection({ connectionId?, sessionId? })`
+// skips the session picker. With `confirmSelectionSend: oncePerSession` a session is confirmed once per window.
+import * as vscode from 'vscode';
+import { type ChatClient, type ChatMessage } from '../api';
+import { formatSelections, previewLines, summarize } from '../compose';
+import { confirmSelectionSend, selectionFormat } from '../config';
+import { type Connection } from '../connections/connection';
+import { sendKey } from '../sendGuard';
+import { customerOf } from '../sessions/sessionSummary';
+import { CancelledError, InvalidArgumentError, NoConnectionError } from '../util/errors';
+import { connectionIdArg } from './connectionArgs';
+import { CommandId } from './commandIds';
+import { registerCommand, showError } from './errorHandling';
+import { sendMessage } from './sendMessage';
+import { type Services } from './services';
+
+export interface PostSelectionArgs {
+	connectionId?: string;
+	sessionId?: number;
+}
+
+/** Prompt ids this command asks with (scripted prompters answer by them). */
+export const SelectionPromptId = {
+	confirm: 'confirmSelectionSend',
+	nothingToSend: 'selectionEmpty',
+} as const;
+
+const PREVIEW_LINES = 8;
+
+export function parseSessionArgs(arg: unknown, command: string): PostSelectionArgs {
+	if (arg === undefined || arg === null) return {};
+	// Menus pass the document's URI; that is not a target.
+	if (arg instanceof vscode.Uri) return {};
+	if (typeof arg !== 'object') throw new InvalidArgumentError(vscode.l10n.t('{0} takes an object with connectionId and sessionId.', command));
+	const a = arg as Record<string, unknown>;
+	const out: PostSelectionArgs = {};
+	const connectionId = connectionIdArg(a);
+	if (connectionId) out.connectionId = connectionId;
+	if (a.sessionId !== undefined) {
+		if (typeof a.sessionId !== 'number' || !Number.isSafeInteger(a.sessionId) || a.sessionId < 1) {
+			throw new InvalidArgumentError(vscode.l10n.t('sessionId must be a whole number from 1.'), 'sessionId');
+		}
+		out.sessionId = a.sessionId;
+	}
+	return out;
+}
+
+export async function resolveConnection(s: Services, connectionId: string | undefined): Promise<{ connection: Connection; client: ChatClient }> {
+	if (connectionId) {
+		const connection = s.connections.get(connectionId);
+		if (!connection) throw new NoConnectionError(connectionId);
+		return { connection, client: await s.clients.forConnection(connection) };
+	}
+	return s.clients.forActive();
+}
+
+/** The message text of the editor's selections, or undefined when they hold nothing to send. */
+export function selectionMessage(editor: vscode.TextEditor): string | undefined {
+	const doc = editor.document;
+	const result = formatSelections({
+		selections: editor.selections.map((sel) => ({
+			text: doc.getText(sel),
+			startLine: sel.start.line,
+			endLine: sel.end.line,
+			startCharacter: sel.start.character,
+			endCharacter: sel.end.character,
+		})),
+		languageId: doc.languageId,
+		relativePath: doc.isUntitled ? undefined : vscode.workspace.asRelativePath(doc.uri),
+		untitledName: doc.isUntitled ? doc.uri.path.split('/').pop() : undefined,
+		format: selectionFormat(doc.uri),
+		eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+	});
+	return result.text === '' ? undefined : result.text;
+}
+
+export function registerPostSelectionCommand(s: Services): vscode.Disposable {
+	// Sessions confirmed in this window (connection#session); memory only, so every new window asks again.
+	const confirmed = new Set<string>();
+
+	const confirm = async (connection: Connection, sessionId: number, customer: string | undefined, text: string): Promise<void> => {
+		const key = sendKey(connection.id, sessionId);
+		if (confirmSelectionSend() === 'oncePerSession' && confirmed.has(key)) return;
+		const size = summarize(text);
+		const preview = previewLines(text, PREVIEW_LINES);
+		const detail = [
+			vscode.l10n.t('{0} lines, {1} characters', size.lines, size.chars),
+			'',
+			...preview.lines,
+			...(preview.hiddenLines > 0 ? [vscode.l10n.t('… and {0} more lines', preview.hiddenLines)] : []),
+		].join('\n');
+		const send = vscode.l10n.t('Send');
+		const message = vscode.l10n.t(
+			'Send the selection to {0} (session {1}) on {2}?',
+			customer ?? vscode.l10n.t('session {0}', sessionId),
+			sessionId,
+			connection.name,
+		);
+		const chosen = await s.prompter.notify('warning', message, { id: SelectionPromptId.confirm, modal: true, detail }, send);
+		if (chosen !== send) throw new CancelledError();
+		confirmed.add(key);
+	};
+
+	const send = async (connection: Connection, client: ChatClient, sessionId: number, customer: string | undefined, text: string): Promise<ChatMessage | undefined> => {
+		try {
+			return await sendMessage(s, { connection, client, sessionId, customer, message: text });
+		} catch (err) {
+			showError(s, err, {
+				connection,
+				what: `Send Selection to session ${sessionId}`,
+				// Already confirmed; a fresh client in case the user signed in again in between.
+				retry: async () => send(connection, await s.clients.forConnection(connection), sessionId, customer, text),
+			});
+			return undefined;
+		}
+	};
+
+	return registerCommand(s, CommandId.postSelection, async (arg?: unknown) => {
+		const args = parseSessionArgs(arg, CommandId.postSelection);
+		const editor = vscode.window.activeTextEditor;
+		const text = editor ? selectionMessage(editor) : undefined;
+		if (text === undefined) {
+			void s.prompter.notify(
+				'warning',
+				editor ? vscode.l10n.t('Nothing to send: the selection is empty.') : vscode.l10n.t('Open a file and select the text to send first.'),
+				{ id: SelectionPromptId.nothingToSend },
+			);
+			return undefined;
+		}
+		const { connection, client } = await resolveConnection(s, args.connectionId);
+		let sessionId = args.sessionId;
+		let customer: string | undefined;
+		if (sessionId === undefined) {
+			const picked = await s.sessionPicker.pick(connection, client, { title: vscode.l10n.t('Send selection to SuperOffice chat ({0})', connection.name) });
+			if (!picked) throw new CancelledError();
+			sessionId = picked.sessionId;
+			customer = picked.customer;
+		}
+		if (customer === undefined) {
+			// A typed or given id: check that the session exists before asking, and name its customer.
+			customer = customerOf(await client.getSession(sessionId));
+		}
+		await confirm(connection, sessionId, customer, text);
+		return send(connection, client, sessionId, customer, text);
+	});
+}

@@ -1,0 +1,28 @@
+// Registers every palette command of the core. One command per file; each goes through registerCommand().
+import * as vscode from 'vscode';
+import { registerAddConnectionCommand } from './addConnection';
+import { registerComposeMessageCommand } from './composeMessage';
+import { registerPostMessageCommand } from './postMessage';
+import { registerPostSelectionCommand } from './postSelection';
+import { registerRemoveConnectionCommand } from './removeConnection';
+import { registerSendComposedCommand } from './sendComposed';
+import { type Services } from './services';
+import { registerShowLogCommand } from './showLog';
+import { registerSignInCommand } from './signIn';
+import { registerSignOutCommand } from './signOut';
+import { registerSwitchConnectionCommand } from './switchConnection';
+
+export function registerCommands(s: Services): vscode.Disposable {
+	return vscode.Disposable.from(
+		registerPostMessageCommand(s),
+		registerPostSelectionCommand(s),
+		registerComposeMessageCommand(s),
+		registerSendComposedCommand(s),
+		registerAddConnectionCommand(s),
+		registerSignInCommand(s),
+		registerSignOutCommand(s),
+		registerRemoveConnectionCommand(s),
+		registerSwitchConnectionCommand(s),
+		registerShowLogCommand(s),
+	);
+}

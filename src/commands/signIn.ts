@@ -1,0 +1,22 @@
+// Sign In / Update Credentials: asks for the credentials of a connection, checks them, stores them.
+import * as vscode from 'vscode';
+import { collectCredentials, saveCredentials } from '../connections/credentialPrompts';
+import { connectionFromArg, pickConnection } from './connectionArgs';
+import { CommandId } from './commandIds';
+import { registerCommand } from './errorHandling';
+import { type Services } from './services';
+
+export function registerSignInCommand(s: Services): vscode.Disposable {
+	return registerCommand(s, CommandId.signIn, async (arg?: unknown) => {
+		const c = connectionFromArg(s, arg) ?? (await pickConnection(s, vscode.l10n.t('Sign in to which connection?')));
+		const { entered, who } = await collectCredentials(s, c, { title: vscode.l10n.t('Sign in to {0}', c.name) });
+		await saveCredentials(s, c, entered);
+		s.log.info(`Signed in to ${c.name}${who ? ` as ${who}` : ''}`);
+		void s.prompter.notify(
+			'info',
+			who ? vscode.l10n.t('Signed in to {0} as {1}.', c.name, who) : vscode.l10n.t('Credentials for {0} saved.', c.name),
+			{},
+		);
+		return c.id;
+	});
+}

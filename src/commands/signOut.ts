@@ -1,0 +1,16 @@
+// Sign Out: deletes the connection's stored credentials (the connection itself stays).
+import * as vscode from 'vscode';
+import { connectionFromArg, pickConnection } from './connectionArgs';
+import { CommandId } from './commandIds';
+import { registerCommand } from './errorHandling';
+import { type Services } from './services';
+
+export function registerSignOutCommand(s: Services): vscode.Disposable {
+	return registerCommand(s, CommandId.signOut, async (arg?: unknown) => {
+		const c = connectionFromArg(s, arg) ?? (await pickConnection(s, vscode.l10n.t('Sign out of which connection?')));
+		await s.secrets.delete(c.id);
+		s.log.info(`Signed out of ${c.name}`);
+		void s.prompter.notify('info', vscode.l10n.t('Signed out of {0}. Its stored credentials were deleted.', c.name), {});
+		return c.id;
+	});
+}

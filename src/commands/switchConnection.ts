@@ -1,0 +1,45 @@
+// Switch Connection: from the palette, the status bar or the view title; `switchConnection('<id>')` for automation.
+import * as vscode from 'vscode';
+import { PromptId } from '../ui/prompter';
+import { CancelledError, NoConnectionError } from '../util/errors';
+import { connectionFromArg } from './connectionArgs';
+import { CommandId } from './commandIds';
+import { registerCommand } from './errorHandling';
+import { type Services } from './services';
+
+const ADD = 'add' as const;
+
+export function registerSwitchConnectionCommand(s: Services): vscode.Disposable {
+	return registerCommand(s, CommandId.switchConnection, async (arg?: unknown) => {
+		let target = connectionFromArg(s, arg);
+		if (!target) {
+			const list = s.connections.list();
+			if (list.length === 0) throw new NoConnectionError();
+			const active = s.connections.active();
+			const signedIn = await Promise.all(list.map((c) => s.secrets.has(c.id)));
+			const chosen = await s.prompter.pick(
+				[
+					...list.map((c, i) => ({
+						label: c.name,
+						description: signedIn[i] ? vscode.l10n.t('signed in') : vscode.l10n.t('signed out'),
+						detail: c.baseUrl,
+						icon: c.id === active?.id ? 'check' : signedIn[i] ? 'pass' : 'circle-slash',
+						value: c as typeof c | typeof ADD,
+					})),
+					{ separator: true as const, label: '' },
+					{ label: vscode.l10n.t('Add Connection…'), icon: 'add', value: ADD, alwaysShow: true },
+				],
+				{ id: PromptId.pickConnection, placeholder: vscode.l10n.t('Switch the SuperOffice connection (active: {0})', active?.name ?? '-') },
+			);
+			if (chosen === undefined) throw new CancelledError();
+			if (chosen === ADD) {
+				await vscode.commands.executeCommand(CommandId.addConnection);
+				return undefined;
+			}
+			target = chosen;
+		}
+		await s.connections.setActive(target.id);
+		s.log.info(`Active connection: ${target.name} (${target.baseUrl})`);
+		return target.id;
+	});
+}

@@ -1,0 +1,92 @@
+// Typed access to the `superofficeChat.*` settings, written once here. Connections and the active connection are
+// read from the user (global) value only: a workspace's .vscode/settings.json must never add or redirect a
+// connection, even on a host that ignores `"scope": "application"`.
+import * as vscode from 'vscode';
+import { type LocaleHeaders } from './api';
+
+export const SECTION = 'superofficeChat';
+
+export const Setting = {
+	connections: 'connections',
+	activeConnection: 'activeConnection',
+	selectionFormat: 'selectionFormat',
+	confirmSelectionSend: 'confirmSelectionSend',
+	language: 'language',
+	culture: 'culture',
+	timeZone: 'timeZone',
+	requestTimeoutSeconds: 'requestTimeoutSeconds',
+	pollIntervalSeconds: 'conversation.pollIntervalSeconds',
+} as const;
+export type SettingKey = (typeof Setting)[keyof typeof Setting];
+
+export type SelectionFormat = 'plain' | 'fenced' | 'fencedWithPath';
+export type ConfirmSelectionSend = 'always' | 'oncePerSession';
+
+function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
+	return vscode.workspace.getConfiguration(SECTION, scope);
+}
+
+function trimmed(key: SettingKey): string {
+	const v = section().get<unknown>(key);
+	return typeof v === 'string' ? v.trim() : '';
+}
+
+/** The raw `connections` array from user settings only (validated by ConnectionStore). */
+export function readConnectionsSetting(): unknown[] {
+	const v = section().inspect<unknown>(Setting.connections)?.globalValue;
+	return Array.isArray(v) ? v : [];
+}
+
+export async function writeConnectionsSetting(value: unknown[]): Promise<void> {
+	await section().update(Setting.connections, value, vscode.ConfigurationTarget.Global);
+}
+
+export function readActiveConnectionSetting(): string {
+	const v = section().inspect<unknown>(Setting.activeConnection)?.globalValue;
+	return typeof v === 'string' ? v : '';
+}
+
+export async function writeActiveConnectionSetting(id: string | undefined): Promise<void> {
+	await section().update(Setting.activeConnection, id || undefined, vscode.ConfigurationTarget.Global);
+}
+
+/** Accept-Language/SO-Language follow VS Code's display language unless `language` is set. */
+export function localeHeaders(): LocaleHeaders {
+	const language = trimmed(Setting.language) || vscode.env.language;
+	const headers: LocaleHeaders = {};
+	if (language) {
+		headers.acceptLanguage = language;
+		headers.soLanguage = language;
+	}
+	const culture = trimmed(Setting.culture);
+	if (culture) headers.soCulture = culture;
+	const timeZone = trimmed(Setting.timeZone);
+	if (timeZone) headers.soTimeZone = timeZone;
+	return headers;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+export function requestTimeoutSeconds(): number {
+	const v = section().get<unknown>(Setting.requestTimeoutSeconds);
+	return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 300) : DEFAULT_TIMEOUT_SECONDS;
+}
+
+export function selectionFormat(scope?: vscode.ConfigurationScope): SelectionFormat {
+	const v = section(scope).get<unknown>(Setting.selectionFormat);
+	return v === 'plain' || v === 'fencedWithPath' ? v : 'fenced';
+}
+
+export function confirmSelectionSend(): ConfirmSelectionSend {
+	return section().get<unknown>(Setting.confirmSelectionSend) === 'oncePerSession' ? 'oncePerSession' : 'always';
+}
+
+export function pollIntervalSeconds(): number {
+	const v = section().get<unknown>(Setting.pollIntervalSeconds);
+	return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 15;
+}
+
+/** True when the change touches `superofficeChat.<key>`. */
+export function affects(e: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
+	return e.affectsConfiguration(`${SECTION}.${key}`);
+}

@@ -1,0 +1,94 @@
+// Builds the ChatClient for a connection: credentials from SecretStorage, locale and timeout from settings, every
+// request traced to the log. Clients are cached per connection and rebuilt when any of their inputs change.
+import * as vscode from 'vscode';
+import { ChatClient, type ChatClientOptions, type Credentials, secretsOf } from '../api';
+import { affects, localeHeaders, requestTimeoutSeconds, Setting } from '../config';
+import { type Log } from '../log';
+import { Disposable } from '../util/disposable';
+import { NoConnectionError, SignInRequiredError } from '../util/errors';
+import { type Connection } from './connection';
+import { type ConnectionStore } from './connectionStore';
+import { credentialsFor, type SecretStore } from './secretStore';
+
+export interface ActiveClient {
+	connection: Connection;
+	client: ChatClient;
+}
+
+export class ClientFactory extends Disposable {
+	private readonly cache = new Map<string, { signature: string; client: ChatClient }>();
+	private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+	/** Fires when a client would now be built differently (credentials, connection or settings changed). */
+	readonly onDidChange = this._onDidChange.event;
+
+	constructor(
+		private readonly connections: ConnectionStore,
+		private readonly secrets: SecretStore,
+		private readonly log: Log,
+		private readonly userAgent: string,
+	) {
+		super();
+		this._register(secrets.onDidChange(() => this.invalidate()));
+		this._register(connections.onDidChange(() => this.invalidate()));
+		this._register(
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				const keys = [Setting.language, Setting.culture, Setting.timeZone, Setting.requestTimeoutSeconds] as const;
+				if (keys.some((k) => affects(e, k))) this.invalidate();
+			}),
+		);
+	}
+
+	/** The client for a connection. Throws SignInRequiredError when no usable credentials are stored. */
+	async forConnection(c: Connection): Promise<ChatClient> {
+		const credentials = credentialsFor(c, await this.secrets.get(c.id));
+		if (!credentials) throw new SignInRequiredError(c.id, c.name);
+		const options = this.options(c, credentials);
+		const signature = JSON.stringify([c, options.locale, options.timeoutMs, credentials]);
+		const cached = this.cache.get(c.id);
+		if (cached && cached.signature === signature) return cached.client;
+		const client = new ChatClient(options);
+		this.cache.set(c.id, { signature, client });
+		return client;
+	}
+
+	/** The active connection and its client. Throws NoConnectionError or SignInRequiredError. */
+	async forActive(): Promise<ActiveClient> {
+		const connection = this.connections.active();
+		if (!connection) throw new NoConnectionError();
+		return { connection, client: await this.forConnection(connection) };
+	}
+
+	/** A client with credentials that are not stored yet (to verify them before saving). Not cached. */
+	withCredentials(c: Connection, credentials: Credentials): ChatClient {
+		return new ChatClient(this.options(c, credentials));
+	}
+
+	/** A client without credentials, for `probe()` of a URL being added. */
+	anonymous(baseUrl: string, name = baseUrl): ChatClient {
+		return new ChatClient({
+			baseUrl,
+			locale: localeHeaders(),
+			timeoutMs: requestTimeoutSeconds() * 1000,
+			onTrace: (e) => this.log.request(name, e),
+			userAgent: this.userAgent,
+		});
+	}
+
+	private options(c: Connection, credentials: Credentials): ChatClientOptions {
+		this.log.addSecrets(secretsOf(credentials));
+		return {
+			baseUrl: c.baseUrl,
+			credentials,
+			locale: localeHeaders(),
+			timeoutMs: requestTimeoutSeconds() * 1000,
+			allowInsecureHttp: c.allowInsecureHttp === true,
+			onTrace: (e) => this.log.request(c.name, e),
+			userAgent: this.userAgent,
+		};
+	}
+
+	private invalidate(): void {
+		this.cache.clear();
+		this._onDidChange.fire();
+	}
+}

@@ -1,0 +1,45 @@
+// A connection profile as stored in the `superofficeChat.connections` user setting. Never holds a secret.
+import { randomUUID } from 'crypto';
+
+export type AuthScheme = 'basic' | 'soticket' | 'bearer' | 'online';
+export const AUTH_SCHEMES: readonly AuthScheme[] = ['basic', 'soticket', 'bearer', 'online'];
+
+export interface Connection {
+	id: string;
+	name: string;
+	baseUrl: string;
+	auth: AuthScheme;
+	userName?: string;
+	allowInsecureHttp?: boolean;
+}
+
+/** Reads one entry of the setting; anything malformed is dropped (a hand edit must not break activation). */
+export function parseConnection(v: unknown): Connection | undefined {
+	if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+	const o = v as Record<string, unknown>;
+	if (typeof o.id !== 'string' || o.id.trim() === '') return undefined;
+	if (typeof o.name !== 'string' || typeof o.baseUrl !== 'string' || o.baseUrl.trim() === '') return undefined;
+	if (typeof o.auth !== 'string' || !(AUTH_SCHEMES as readonly string[]).includes(o.auth)) return undefined;
+	const c: Connection = { id: o.id, name: o.name.trim() || o.baseUrl, baseUrl: o.baseUrl, auth: o.auth as AuthScheme };
+	if (typeof o.userName === 'string' && o.userName !== '') c.userName = o.userName;
+	if (o.allowInsecureHttp === true) c.allowInsecureHttp = true;
+	return c;
+}
+
+/** Only the known fields, in a stable order, for writing back to settings. */
+export function serializeConnection(c: Connection): Record<string, unknown> {
+	const out: Record<string, unknown> = { id: c.id, name: c.name, baseUrl: c.baseUrl, auth: c.auth };
+	if (c.userName) out.userName = c.userName;
+	if (c.allowInsecureHttp) out.allowInsecureHttp = true;
+	return out;
+}
+
+export function newConnectionId(name: string): string {
+	const slug = name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 24);
+	const suffix = randomUUID().slice(0, 8);
+	return slug ? `${slug}-${suffix}` : suffix;
+}

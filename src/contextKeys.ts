@@ -1,0 +1,13 @@
+// Context keys the manifest's when-clauses use. Written once here; set only through setContextKey.
+import * as vscode from 'vscode';
+
+export const ContextKey = {
+	hasConnection: 'superofficeChat.hasConnection',
+	signedIn: 'superofficeChat.signedIn',
+	isComposeEditor: 'superofficeChat.isComposeEditor',
+} as const;
+export type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];
+
+export function setContextKey(key: ContextKeyName, value: unknown): Thenable<unknown> {
+	return vscode.commands.executeCommand('setContext', key, value);
+}

@@ -1,0 +1,81 @@
+// Drafts per (connection, session), kept in a key-value storage the host provides (globalState: a draft is not a
+// secret, and globalState survives Reload Window and moving the view). Pure: the storage is an interface.
+import { copyDraft, type DraftData, isDraftData, isDraftEmpty } from './protocol';
+
+export interface DraftStorage {
+	get(key: string): unknown;
+	update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export const DRAFTS_KEY = 'superofficeChat.drafts';
+/** Keep the stored map small: the oldest drafts beyond this are dropped. */
+export const MAX_DRAFTS = 100;
+
+interface StoredDraft {
+	draft: DraftData;
+	at: number;
+}
+
+export function draftKey(connectionId: string, sessionId: number): string {
+	return `${connectionId}\u0000${sessionId}`;
+}
+
+export class DraftStore {
+	private cache: Map<string, StoredDraft> | undefined;
+
+	constructor(
+		private readonly storage: DraftStorage,
+		private readonly now: () => number = Date.now,
+	) {}
+
+	get(connectionId: string, sessionId: number): DraftData | undefined {
+		const found = this.load().get(draftKey(connectionId, sessionId));
+		return found ? copyDraft(found.draft) : undefined;
+	}
+
+	/** Saves a draft; an empty draft removes the entry. */
+	set(connectionId: string, sessionId: number, draft: DraftData): PromiseLike<void> {
+		const map = this.load();
+		const key = draftKey(connectionId, sessionId);
+		if (isDraftEmpty(draft)) {
+			if (!map.has(key)) return Promise.resolve();
+			map.delete(key);
+		} else {
+			map.delete(key); // re-insert so Map order is "least recently written first"
+			map.set(key, { draft: copyDraft(draft), at: this.now() });
+			while (map.size > MAX_DRAFTS) map.delete(map.keys().next().value as string);
+		}
+		return this.save(map);
+	}
+
+	/** Called only after the server confirmed the send. */
+	clear(connectionId: string, sessionId: number): PromiseLike<void> {
+		const map = this.load();
+		if (!map.delete(draftKey(connectionId, sessionId))) return Promise.resolve();
+		return this.save(map);
+	}
+
+	private load(): Map<string, StoredDraft> {
+		if (this.cache) return this.cache;
+		const map = new Map<string, StoredDraft>();
+		const raw = this.storage.get(DRAFTS_KEY);
+		if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+			const entries = Object.entries(raw as Record<string, unknown>)
+				.filter((e): e is [string, StoredDraft] => isStored(e[1]))
+				.sort((a, b) => a[1].at - b[1].at);
+			for (const [k, v] of entries) map.set(k, v);
+		}
+		this.cache = map;
+		return map;
+	}
+
+	private save(map: Map<string, StoredDraft>): PromiseLike<void> {
+		return this.storage.update(DRAFTS_KEY, Object.fromEntries(map));
+	}
+}
+
+function isStored(v: unknown): v is StoredDraft {
+	if (!v || typeof v !== 'object') return false;
+	const o = v as Record<string, unknown>;
+	return typeof o.at === 'number' && isDraftData(o.draft);
+}

@@ -1,0 +1,195 @@
+// Messages between the chat view host and its webview, typed both ways. Everything the webview sends is untrusted:
+// the host accepts it only through `parseWebviewMessage`, which checks shape, types and lengths.
+import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatMessageSpecialType, type ChatSessionStatus } from '../api/types';
+
+/** Limits for text the webview may send; the server's own limits are checked again by validateDraft. */
+export const MAX_MESSAGE_LENGTH = 100_000;
+export const MAX_FIELD_LENGTH = 255;
+export const MAX_REQUEST_ID_LENGTH = 64;
+export const MAX_CONNECTION_ID_LENGTH = 200;
+const MAX_INT32 = 2147483647;
+
+/** Every SpecialType the server knows, for the composer's Advanced fold. */
+export const SPECIAL_TYPES = CHAT_MESSAGE_SPECIAL_TYPES;
+
+/** The message types a user may choose in the composer. */
+export const DRAFT_TYPES = ['ToCustomer', 'ToUser'] as const;
+export type DraftType = (typeof DRAFT_TYPES)[number];
+
+/** What the composer holds for one (connection, session). */
+export interface DraftData {
+	text: string;
+	type: DraftType;
+	author: string;
+	specialType: ChatMessageSpecialType;
+	specialParam: string;
+}
+
+export function emptyDraft(): DraftData {
+	return { text: '', type: 'ToCustomer', author: '', specialType: 'None', specialParam: '' };
+}
+
+export function isDraftEmpty(d: DraftData): boolean {
+	return d.text === '' && d.type === 'ToCustomer' && d.author === '' && d.specialType === 'None' && d.specialParam === '';
+}
+
+export interface ConnectionInfo {
+	id: string;
+	name: string;
+	baseUrl: string;
+}
+
+export interface SessionItem {
+	id: number;
+	customer: string;
+	topic?: string;
+	status?: ChatSessionStatus;
+	open: boolean;
+}
+
+export interface ConversationMessage {
+	id: number;
+	/** `customer`: ToUser (visitor to agent); `agent`: ToCustomer; `system`: anything else. */
+	from: 'customer' | 'agent' | 'system';
+	author: string;
+	text: string;
+	/** ISO 8601 as the server sent it; the webview formats it in the user's locale. */
+	when?: string;
+	specialType?: string;
+	specialParam?: string;
+}
+
+export interface ErrorInfo {
+	message: string;
+	/** Offer Retry: the failure provably did not post the message, or repeating is safe. */
+	retryable: boolean;
+	field?: string;
+}
+
+// ---- host -> webview -------------------------------------------------------------------------------------
+
+export type HostMessage =
+	| { type: 'init'; connection?: ConnectionInfo; sessions: SessionItem[]; selectedSessionId?: number; draft?: DraftData }
+	| { type: 'sessionsLoading' }
+	| { type: 'sessionsLoaded'; sessions: SessionItem[] }
+	| { type: 'sessionsFailed'; error: ErrorInfo }
+	| { type: 'sessionSelected'; sessionId: number; session?: SessionItem; draft: DraftData }
+	| { type: 'messagesLoaded'; sessionId: number; messages: ConversationMessage[]; replace: boolean }
+	| { type: 'messagesFailed'; sessionId: number; error: ErrorInfo }
+	| { type: 'sendSucceeded'; requestId: string; sessionId: number; messageId: number; whenPosted?: string }
+	| { type: 'sendFailed'; requestId: string; sessionId: number; error: ErrorInfo };
+
+// ---- webview -> host -------------------------------------------------------------------------------------
+
+export type WebviewMessage =
+	| { type: 'ready'; interactiveMs: number }
+	| { type: 'selectSession'; sessionId: number }
+	| { type: 'refresh' }
+	| { type: 'draftChanged'; connectionId: string; sessionId: number; draft: DraftData }
+	| { type: 'send'; requestId: string; connectionId: string; sessionId: number; draft: DraftData }
+	| { type: 'showLog' };
+
+// ---- guards ----------------------------------------------------------------------------------------------
+
+type Unknown = Record<string, unknown>;
+
+/** A plain object (as structured clone delivers it): inherited fields and class instances do not count. */
+function isObject(v: unknown): v is Unknown {
+	if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+	const proto: unknown = Object.getPrototypeOf(v);
+	return proto === Object.prototype || proto === null;
+}
+
+function isString(v: unknown, max: number): v is string {
+	return typeof v === 'string' && v.length <= max;
+}
+
+export function isSessionId(v: unknown): v is number {
+	return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_INT32;
+}
+
+function hasOnlyKeys(o: Unknown, keys: readonly string[]): boolean {
+	return Object.keys(o).every((k) => keys.includes(k));
+}
+
+export function isDraftData(v: unknown): v is DraftData {
+	if (!isObject(v) || !hasOnlyKeys(v, ['text', 'type', 'author', 'specialType', 'specialParam'])) return false;
+	return (
+		isString(v.text, MAX_MESSAGE_LENGTH) &&
+		(DRAFT_TYPES as readonly unknown[]).includes(v.type) &&
+		isString(v.author, MAX_FIELD_LENGTH) &&
+		(CHAT_MESSAGE_SPECIAL_TYPES as readonly unknown[]).includes(v.specialType) &&
+		isString(v.specialParam, MAX_FIELD_LENGTH)
+	);
+}
+
+function isRequestId(v: unknown): v is string {
+	return typeof v === 'string' && v.length > 0 && v.length <= MAX_REQUEST_ID_LENGTH && /^[\w-]+$/.test(v);
+}
+
+function isConnectionId(v: unknown): v is string {
+	return typeof v === 'string' && v.length > 0 && v.length <= MAX_CONNECTION_ID_LENGTH;
+}
+
+/** Returns the message when it is exactly one of the WebviewMessage shapes, otherwise undefined. */
+export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
+	if (!isObject(v) || typeof v.type !== 'string') return undefined;
+	const type = v.type as WebviewMessage['type'];
+	switch (type) {
+		case 'ready':
+			return hasOnlyKeys(v, ['type', 'interactiveMs']) && typeof v.interactiveMs === 'number' && Number.isFinite(v.interactiveMs) && v.interactiveMs >= 0
+				? { type, interactiveMs: v.interactiveMs }
+				: undefined;
+		case 'selectSession':
+			return hasOnlyKeys(v, ['type', 'sessionId']) && isSessionId(v.sessionId) ? { type, sessionId: v.sessionId } : undefined;
+		case 'refresh':
+		case 'showLog':
+			return hasOnlyKeys(v, ['type']) ? { type } : undefined;
+		case 'draftChanged':
+			return hasOnlyKeys(v, ['type', 'connectionId', 'sessionId', 'draft']) && isConnectionId(v.connectionId) && isSessionId(v.sessionId) && isDraftData(v.draft)
+				? { type, connectionId: v.connectionId, sessionId: v.sessionId, draft: copyDraft(v.draft) }
+				: undefined;
+		case 'send':
+			return hasOnlyKeys(v, ['type', 'requestId', 'connectionId', 'sessionId', 'draft']) &&
+				isRequestId(v.requestId) &&
+				isConnectionId(v.connectionId) &&
+				isSessionId(v.sessionId) &&
+				isDraftData(v.draft)
+				? { type, requestId: v.requestId, connectionId: v.connectionId, sessionId: v.sessionId, draft: copyDraft(v.draft) }
+				: undefined;
+		default:
+			assertNever(type, true);
+			return undefined;
+	}
+}
+
+/** A fresh object so nothing (e.g. a prototype or getter) from the untrusted input travels further. */
+export function copyDraft(d: DraftData): DraftData {
+	return { text: d.text, type: d.type, author: d.author, specialType: d.specialType, specialParam: d.specialParam };
+}
+
+/** Exhaustiveness check; with `lenient`, unknown runtime values (untrusted input) are tolerated. */
+export function assertNever(x: never, lenient = false): void {
+	if (!lenient) throw new Error(`Unexpected value: ${String(x)}`);
+}
+
+// ---- draft checks shared by webview (instant feedback) and host ------------------------------------------
+
+/** The first problem with a draft as the composer would send it, or undefined. Mirrors the client's validateDraft. */
+export function draftProblem(d: DraftData): { field: keyof DraftData; message: string } | undefined {
+	if (d.text.trim() === '') return { field: 'text', message: 'empty' };
+	if (d.text.length > MAX_MESSAGE_LENGTH) return { field: 'text', message: 'tooLong' };
+	if (d.author.length > MAX_FIELD_LENGTH) return { field: 'author', message: 'tooLong' };
+	if (d.specialParam.length > MAX_FIELD_LENGTH) return { field: 'specialParam', message: 'tooLong' };
+	if (d.specialType === 'Url' && !isHttpUrl(d.specialParam.trim())) return { field: 'specialParam', message: 'url' };
+	return undefined;
+}
+
+function isHttpUrl(text: string): boolean {
+	try {
+		const u = new URL(text);
+		return u.protocol === 'https:' || u.protocol === 'http:';
+	} catch {
+		return false;
+	}
+}

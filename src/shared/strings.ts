@@ -1,0 +1,49 @@
+// The UI strings the webview shows. The host localises them with vscode.l10n and hands them over in the HTML;
+// `{0}` marks an argument.
+export const STRING_KEYS = [
+	'recipient',
+	'connection',
+	'session',
+	'chooseSession',
+	'refreshSessions',
+	'loadingSessions',
+	'noSessions',
+	'sessionId',
+	'open',
+	'invalidSessionId',
+	'statusUnknown',
+	'conversation',
+	'noMessages',
+	'loadingMessages',
+	'customer',
+	'agent',
+	'system',
+	'message',
+	'messagePlaceholder',
+	'charCount',
+	'advanced',
+	'type',
+	'typeToCustomer',
+	'typeToUser',
+	'author',
+	'specialType',
+	'specialParam',
+	'send',
+	'sending',
+	'sendTo',
+	'sent',
+	'retry',
+	'showLog',
+	'errEmpty',
+	'errTooLong',
+	'errUrl',
+	'noConnection',
+] as const;
+
+export type StringKey = (typeof STRING_KEYS)[number];
+export type Strings = Record<StringKey, string>;
+
+/** Fills `{0}`, `{1}`, ... in a string. */
+export function format(template: string, ...args: (string | number)[]): string {
+	return template.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+}

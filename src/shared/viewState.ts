@@ -1,0 +1,119 @@
+// The chat view's state as the webview renders it, and the one reducer that changes it. Pure: no DOM, no vscode.
+// Host messages and local user actions both go through `reduce`, so rendering is a function of this state only.
+import { assertNever, type ConnectionInfo, type ConversationMessage, type ErrorInfo, type HostMessage, type SessionItem } from './protocol';
+
+/** At most this many messages are kept per conversation; older ones drop off the top. */
+export const MAX_CONVERSATION = 200;
+
+export type SendState =
+	| { status: 'idle' }
+	| { status: 'sending'; requestId: string; sessionId: number }
+	| { status: 'sent'; requestId: string; sessionId: number; messageId: number; whenPosted?: string }
+	| { status: 'failed'; requestId: string; sessionId: number; error: ErrorInfo };
+
+export interface ViewState {
+	connection?: ConnectionInfo;
+	sessions: SessionItem[];
+	sessionsLoading: boolean;
+	sessionsError?: ErrorInfo;
+	selectedSessionId?: number;
+	messages: ConversationMessage[];
+	conversationError?: ErrorInfo;
+	send: SendState;
+}
+
+export type LocalAction =
+	| { type: 'local.select'; sessionId: number }
+	| { type: 'local.sendStarted'; requestId: string; sessionId: number }
+	| { type: 'local.dismissResult' };
+
+export type ViewAction = HostMessage | LocalAction;
+
+export function initialViewState(): ViewState {
+	return { sessions: [], sessionsLoading: false, messages: [], send: { status: 'idle' } };
+}
+
+export function isSending(s: ViewState): boolean {
+	return s.send.status === 'sending';
+}
+
+export function selectedSession(s: ViewState): SessionItem | undefined {
+	return s.sessions.find((x) => x.id === s.selectedSessionId);
+}
+
+/** Merges by id (a poll may return a message already shown), keeps id order and the size cap. */
+export function mergeMessages(current: readonly ConversationMessage[], incoming: readonly ConversationMessage[]): ConversationMessage[] {
+	const byId = new Map<number, ConversationMessage>();
+	for (const m of current) byId.set(m.id, m);
+	for (const m of incoming) byId.set(m.id, m);
+	const all = [...byId.values()].sort((a, b) => a.id - b.id);
+	return all.length > MAX_CONVERSATION ? all.slice(all.length - MAX_CONVERSATION) : all;
+}
+
+export function reduce(state: ViewState, action: ViewAction): ViewState {
+	switch (action.type) {
+		case 'init':
+			return {
+				...initialViewState(),
+				connection: action.connection,
+				sessions: action.sessions,
+				selectedSessionId: action.selectedSessionId,
+				// a send in flight survives a re-init (the view was hidden and shown while posting)
+				send: state.send.status === 'sending' ? state.send : { status: 'idle' },
+			};
+		case 'sessionsLoading':
+			return { ...state, sessionsLoading: true, sessionsError: undefined };
+		case 'sessionsLoaded':
+			return { ...state, sessionsLoading: false, sessionsError: undefined, sessions: action.sessions };
+		case 'sessionsFailed':
+			return { ...state, sessionsLoading: false, sessionsError: action.error };
+		case 'sessionSelected': {
+			const sessions =
+				action.session && !state.sessions.some((s) => s.id === action.sessionId) ? [...state.sessions, action.session] : state.sessions;
+			const same = state.selectedSessionId === action.sessionId;
+			return {
+				...state,
+				sessions,
+				selectedSessionId: action.sessionId,
+				messages: same ? state.messages : [],
+				conversationError: same ? state.conversationError : undefined,
+			};
+		}
+		case 'local.select':
+			if (state.selectedSessionId === action.sessionId) return state;
+			return {
+				...state,
+				selectedSessionId: action.sessionId,
+				messages: [],
+				conversationError: undefined,
+				// a finished result belongs to the session it was for; a send in flight stays visible and locked
+				send: state.send.status === 'sending' ? state.send : { status: 'idle' },
+			};
+		case 'messagesLoaded':
+			if (action.sessionId !== state.selectedSessionId) return state;
+			return {
+				...state,
+				conversationError: undefined,
+				messages: action.replace ? mergeMessages([], action.messages) : mergeMessages(state.messages, action.messages),
+			};
+		case 'messagesFailed':
+			if (action.sessionId !== state.selectedSessionId) return state;
+			return { ...state, conversationError: action.error };
+		case 'local.sendStarted':
+			return { ...state, send: { status: 'sending', requestId: action.requestId, sessionId: action.sessionId } };
+		case 'sendSucceeded':
+			if (state.send.status !== 'sending' || state.send.requestId !== action.requestId) return state;
+			return {
+				...state,
+				send: { status: 'sent', requestId: action.requestId, sessionId: action.sessionId, messageId: action.messageId, whenPosted: action.whenPosted },
+			};
+		case 'sendFailed':
+			if (state.send.status !== 'sending' || state.send.requestId !== action.requestId) return state;
+			return { ...state, send: { status: 'failed', requestId: action.requestId, sessionId: action.sessionId, error: action.error } };
+		case 'local.dismissResult':
+			return state.send.status === 'sending' ? state : { ...state, send: { status: 'idle' } };
+		default:
+			assertNever(action);
+			return state;
+	}
+}

@@ -1,0 +1,60 @@
+// Conditions the extension raises itself (as opposed to ApiError from the client). The error wrapper maps each
+// to a short message and actions; `describeError` in commands/errorHandling.ts is the one place that does it.
+
+/** The user closed a prompt or pressed Escape: commands end silently. */
+export class CancelledError extends Error {
+	readonly condition = 'cancelled';
+	constructor() {
+		super('Cancelled');
+		this.name = 'CancelledError';
+	}
+}
+
+/** There is no connection yet (or the requested id does not exist). */
+export class NoConnectionError extends Error {
+	readonly condition = 'noConnection';
+	constructor(readonly connectionId?: string) {
+		super(connectionId ? `No connection with id ${connectionId}` : 'No connection');
+		this.name = 'NoConnectionError';
+	}
+}
+
+/** The connection has no stored credentials. */
+export class SignInRequiredError extends Error {
+	readonly condition = 'signInRequired';
+	constructor(
+		readonly connectionId: string,
+		readonly connectionName: string,
+	) {
+		super(`Not signed in to ${connectionName}`);
+		this.name = 'SignInRequiredError';
+	}
+}
+
+/** A send to the same session is still in flight (SendGuard). */
+export class SendBusyError extends Error {
+	readonly condition = 'busy';
+	constructor(readonly key: string) {
+		super(`A send is already in flight for ${key}`);
+		this.name = 'SendBusyError';
+	}
+}
+
+/** An argument given to a command (automation) is not usable. `field` names it. */
+export class InvalidArgumentError extends Error {
+	readonly condition = 'invalidArgument';
+	constructor(
+		message: string,
+		readonly field?: string,
+	) {
+		super(message);
+		this.name = 'InvalidArgumentError';
+	}
+}
+
+export function isCancellation(err: unknown): boolean {
+	if (err instanceof CancelledError) return true;
+	// ApiError('cancelled') and vscode.CancellationError both mean the user stopped it.
+	if (err instanceof Error && (err.name === 'Canceled' || err.name === 'AbortError')) return true;
+	return typeof err === 'object' && err !== null && (err as { kind?: unknown }).kind === 'cancelled';
+}

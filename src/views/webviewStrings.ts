@@ -1,0 +1,45 @@
+// The chat view's UI strings, localised here (the webview cannot call vscode.l10n).
+import * as vscode from 'vscode';
+import type { Strings } from '../shared/strings';
+
+export function webviewStrings(): Strings {
+	return {
+		recipient: vscode.l10n.t('Recipient'),
+		connection: vscode.l10n.t('Connection'),
+		session: vscode.l10n.t('Session'),
+		chooseSession: vscode.l10n.t('Choose a session…'),
+		refreshSessions: vscode.l10n.t('Refresh sessions'),
+		loadingSessions: vscode.l10n.t('Loading sessions…'),
+		noSessions: vscode.l10n.t('No sessions'),
+		sessionId: vscode.l10n.t('Session id'),
+		open: vscode.l10n.t('Open'),
+		invalidSessionId: vscode.l10n.t('Type a session id: a whole number from 1.'),
+		statusUnknown: vscode.l10n.t('status unknown'),
+		conversation: vscode.l10n.t('Conversation'),
+		noMessages: vscode.l10n.t('No messages yet.'),
+		loadingMessages: vscode.l10n.t('Loading messages…'),
+		customer: vscode.l10n.t('Customer'),
+		agent: vscode.l10n.t('Agent'),
+		system: vscode.l10n.t('System'),
+		message: vscode.l10n.t('Message'),
+		messagePlaceholder: vscode.l10n.t('Write a message. Enter adds a line; Ctrl+Enter sends.'),
+		charCount: vscode.l10n.t('{0} characters'),
+		advanced: vscode.l10n.t('Advanced'),
+		type: vscode.l10n.t('Type'),
+		typeToCustomer: vscode.l10n.t('To customer'),
+		typeToUser: vscode.l10n.t('To user (internal)'),
+		author: vscode.l10n.t('Author'),
+		specialType: vscode.l10n.t('Special type'),
+		specialParam: vscode.l10n.t('Special parameter'),
+		send: vscode.l10n.t('Send'),
+		sending: vscode.l10n.t('Sending…'),
+		sendTo: vscode.l10n.t('To: {0}'),
+		sent: vscode.l10n.t('Sent as message #{0} at {1}.'),
+		retry: vscode.l10n.t('Retry'),
+		showLog: vscode.l10n.t('Show Log'),
+		errEmpty: vscode.l10n.t('Write a message first.'),
+		errTooLong: vscode.l10n.t('This field is too long.'),
+		errUrl: vscode.l10n.t('A Url message needs an http(s) address in Special parameter.'),
+		noConnection: vscode.l10n.t('No connection'),
+	};
+}

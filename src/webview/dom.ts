@@ -1,0 +1,109 @@
+// Builds the view's static skeleton once. Only element creation and textContent: no HTML strings anywhere.
+import { DRAFT_TYPES, SPECIAL_TYPES } from '../shared/protocol';
+import type { StringKey } from '../shared/strings';
+
+type Attrs = Record<string, string>;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+	const e = document.createElement(tag);
+	for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+	for (const c of children) e.append(c);
+	return e;
+}
+
+export function icon(name: string): HTMLSpanElement {
+	return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+}
+
+export interface Elements {
+	connectionName: HTMLElement;
+	sessionSelect: HTMLSelectElement;
+	refresh: HTMLButtonElement;
+	sessionIdInput: HTMLInputElement;
+	openId: HTMLButtonElement;
+	sessionIdError: HTMLElement;
+	summary: HTMLElement;
+	messages: HTMLOListElement;
+	conversationStatus: HTMLElement;
+	text: HTMLTextAreaElement;
+	charCount: HTMLElement;
+	validation: HTMLElement;
+	advanced: HTMLDetailsElement;
+	type: HTMLSelectElement;
+	author: HTMLInputElement;
+	specialType: HTMLSelectElement;
+	specialParam: HTMLInputElement;
+	sendTarget: HTMLElement;
+	send: HTMLButtonElement;
+	sendLabel: HTMLElement;
+	result: HTMLElement;
+}
+
+export function buildSkeleton(root: HTMLElement, t: (k: StringKey) => string): Elements {
+	const connectionName = el('span', { id: 'connection-name' });
+	const sessionSelect = el('select', { id: 'session-select' });
+	const refresh = el('button', { id: 'refresh', type: 'button', class: 'icon-button', title: t('refreshSessions'), 'aria-label': t('refreshSessions') }, icon('refresh'));
+	const sessionIdInput = el('input', { id: 'session-id', type: 'text', inputmode: 'numeric', autocomplete: 'off', size: '8' });
+	const openId = el('button', { id: 'open-id', type: 'button', class: 'secondary' }, t('open'));
+	const sessionIdError = el('span', { id: 'session-id-error', class: 'field-error', role: 'alert' });
+	const summary = el('div', { id: 'recipient-summary', class: 'summary' });
+	const recipient = el(
+		'section',
+		{ class: 'recipient', 'aria-label': t('recipient') },
+		el('div', { class: 'connection', title: t('connection') }, icon('plug'), connectionName),
+		el('div', { class: 'row' }, el('label', { for: 'session-select' }, t('session')), sessionSelect, refresh),
+		el('div', { class: 'row' }, el('label', { for: 'session-id' }, t('sessionId')), sessionIdInput, openId),
+		sessionIdError,
+		summary,
+	);
+
+	const messages = el('ol', { id: 'messages', class: 'messages', 'aria-label': t('conversation') });
+	const conversationStatus = el('div', { id: 'conversation-status', class: 'status', role: 'status' });
+	const conversation = el('section', { class: 'conversation', 'aria-label': t('conversation') }, messages, conversationStatus);
+
+	const text = el('textarea', { id: 'message', rows: '5', placeholder: t('messagePlaceholder'), 'aria-describedby': 'char-count validation' });
+	const charCount = el('span', { id: 'char-count', class: 'count' });
+	const validation = el('span', { id: 'validation', class: 'field-error', role: 'alert' });
+	const type = select('draft-type', DRAFT_TYPES.map((v) => [v, t(v === 'ToCustomer' ? 'typeToCustomer' : 'typeToUser')]));
+	const author = el('input', { id: 'draft-author', type: 'text', maxlength: '255', autocomplete: 'off' });
+	const specialType = select('draft-special-type', SPECIAL_TYPES.map((v) => [v, v]));
+	const specialParam = el('input', { id: 'draft-special-param', type: 'text', maxlength: '255', autocomplete: 'off' });
+	const advanced = el(
+		'details',
+		{ id: 'advanced' },
+		el('summary', {}, t('advanced')),
+		field('draft-type', t('type'), type),
+		field('draft-author', t('author'), author),
+		field('draft-special-type', t('specialType'), specialType),
+		field('draft-special-param', t('specialParam'), specialParam),
+	);
+	const sendLabel = el('span', {}, t('send'));
+	const send = el('button', { id: 'send', type: 'button' }, icon('send'), sendLabel);
+	const sendTarget = el('span', { id: 'send-target', class: 'send-target' });
+	const result = el('div', { id: 'result', class: 'result', role: 'status', 'aria-live': 'polite' });
+	const composer = el(
+		'section',
+		{ class: 'composer', 'aria-label': t('message') },
+		el('label', { for: 'message' }, t('message')),
+		text,
+		el('div', { class: 'meta' }, validation, charCount),
+		advanced,
+		el('div', { class: 'send-row' }, sendTarget, send),
+		result,
+	);
+	root.replaceChildren(recipient, conversation, composer);
+	return {
+		connectionName, sessionSelect, refresh, sessionIdInput, openId, sessionIdError, summary, messages, conversationStatus,
+		text, charCount, validation, advanced, type, author, specialType, specialParam, sendTarget, send, sendLabel, result,
+	};
+}
+
+function select(id: string, options: [string, string][]): HTMLSelectElement {
+	const s = el('select', { id });
+	for (const [value, label] of options) s.append(el('option', { value }, label));
+	return s;
+}
+
+function field(id: string, label: string, control: HTMLElement): HTMLElement {
+	return el('div', { class: 'field' }, el('label', { for: id }, label), control);
+}

@@ -1,0 +1,118 @@
+// Renders ViewState into the skeleton. Server text (names, messages) goes in through textContent only.
+import type { ConversationMessage, ErrorInfo, SessionItem } from '../shared/protocol';
+import { format, type StringKey } from '../shared/strings';
+import { isSending, selectedSession, type ViewState } from '../shared/viewState';
+import { el, type Elements } from './dom';
+
+export type T = (k: StringKey, ...args: (string | number)[]) => string;
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+export function formatTime(iso: string | undefined): string {
+	if (!iso) return '';
+	const d = new Date(iso);
+	return Number.isNaN(d.getTime()) ? '' : timeFormat.format(d);
+}
+
+export function sessionLabel(s: SessionItem): string {
+	return `#${s.id} ${s.customer}${s.topic ? ` · ${s.topic}` : ''}${s.status ? ` · ${s.status}` : ''}`;
+}
+
+export interface RenderActions {
+	retry(): void;
+	showLog(): void;
+}
+
+export function renderRecipient(e: Elements, s: ViewState, t: T): void {
+	e.connectionName.textContent = s.connection ? s.connection.name : t('noConnection');
+	e.connectionName.title = s.connection ? s.connection.baseUrl : '';
+	const options: HTMLOptionElement[] = [el('option', { value: '' }, s.sessionsLoading ? t('loadingSessions') : s.sessions.length ? t('chooseSession') : t('noSessions'))];
+	for (const session of s.sessions) options.push(el('option', { value: String(session.id) }, sessionLabel(session)));
+	e.sessionSelect.replaceChildren(...options);
+	e.sessionSelect.value = s.selectedSessionId !== undefined && s.sessions.some((x) => x.id === s.selectedSessionId) ? String(s.selectedSessionId) : '';
+	e.refresh.disabled = s.sessionsLoading;
+	const session = selectedSession(s);
+	if (s.sessionsError) {
+		e.summary.textContent = s.sessionsError.message;
+		e.summary.className = 'summary error';
+	} else if (session) {
+		e.summary.className = 'summary';
+		e.summary.replaceChildren(
+			el('strong', { class: 'customer' }, session.customer),
+			el('span', {}, ` · #${session.id}`),
+			el('span', {}, session.topic ? ` · ${session.topic}` : ''),
+			el('span', { class: `badge ${session.open ? 'open' : 'closed'}` }, session.status ?? t('statusUnknown')),
+		);
+	} else {
+		e.summary.className = 'summary';
+		e.summary.textContent = s.selectedSessionId !== undefined ? `#${s.selectedSessionId}` : '';
+	}
+}
+
+export function renderConversation(e: Elements, s: ViewState, t: T): void {
+	const atBottom = e.messages.scrollHeight - e.messages.scrollTop - e.messages.clientHeight < 24;
+	e.messages.replaceChildren(...s.messages.map((m) => messageItem(m, t)));
+	if (s.conversationError) e.conversationStatus.textContent = s.conversationError.message;
+	else if (s.selectedSessionId !== undefined && s.messages.length === 0) e.conversationStatus.textContent = t('noMessages');
+	else e.conversationStatus.textContent = '';
+	if (atBottom) e.messages.scrollTop = e.messages.scrollHeight;
+}
+
+function messageItem(m: ConversationMessage, t: T): HTMLLIElement {
+	const who = m.author || t(m.from);
+	const head = el('div', { class: 'head' }, el('span', { class: 'author' }, who), el('time', m.when ? { datetime: m.when } : {}, formatTime(m.when)));
+	const body = el('div', { class: 'text' }, m.text);
+	const li = el('li', { class: `message from-${m.from}`, 'data-id': String(m.id) }, head, body);
+	if (m.specialType && m.specialType !== 'None') li.append(el('div', { class: 'special' }, `${m.specialType}${m.specialParam ? `: ${m.specialParam}` : ''}`));
+	return li;
+}
+
+export function renderSend(e: Elements, s: ViewState, t: T, actions: RenderActions): void {
+	const session = selectedSession(s);
+	const sending = isSending(s);
+	e.send.disabled = sending || !s.connection || s.selectedSessionId === undefined;
+	e.send.setAttribute('aria-busy', String(sending));
+	e.sendLabel.textContent = sending ? t('sending') : t('send');
+	e.sendTarget.textContent =
+		s.selectedSessionId !== undefined ? t('sendTo', session ? `${session.customer} (#${session.id})` : `#${s.selectedSessionId}`) : '';
+	const r = s.send;
+	switch (r.status) {
+		case 'idle':
+		case 'sending':
+			e.result.replaceChildren();
+			e.result.className = 'result';
+			return;
+		case 'sent':
+			e.result.className = 'result ok';
+			e.result.replaceChildren(el('span', { class: 'codicon codicon-check', 'aria-hidden': 'true' }), el('span', {}, t('sent', r.messageId, formatTime(r.whenPosted))));
+			return;
+		case 'failed':
+			e.result.className = 'result error';
+			e.result.replaceChildren(...errorParts(r.error, t, actions));
+			return;
+	}
+}
+
+function errorParts(error: ErrorInfo, t: T, actions: RenderActions): Node[] {
+	const retry = el('button', { id: 'retry', type: 'button', class: 'secondary' }, t('retry'));
+	retry.addEventListener('click', actions.retry);
+	const showLog = el('button', { id: 'show-log', type: 'button', class: 'secondary' }, t('showLog'));
+	showLog.addEventListener('click', actions.showLog);
+	// Retry is the user's own decision (never automatic); the message says when the first try may have arrived.
+	return [el('span', { class: 'codicon codicon-error', 'aria-hidden': 'true' }), el('span', { class: 'error-text' }, error.message), el('span', { class: 'actions' }, retry, showLog)];
+}
+
+export function problemText(problem: string, t: T): string {
+	switch (problem) {
+		case 'empty':
+			return t('errEmpty');
+		case 'url':
+			return t('errUrl');
+		default:
+			return t('errTooLong');
+	}
+}
+
+export function makeT(strings: Partial<Record<StringKey, string>>): T {
+	return (k, ...args) => format(strings[k] ?? k, ...args);
+}

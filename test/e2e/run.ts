@@ -1,0 +1,74 @@
+// Runs the e2e scenarios (out/test/e2e/**/*.test.js) with mocha from plain Node. Each scenario launches its own
+// workbench; a failing test leaves a screenshot in test-results/. Writes `N passed, N failed` to TEST_RESULT_FILE.
+//   E2E_GREP=<text> runs matching tests only; E2E_DEBUG=1 echoes code-server's and the browser's logs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { openWorkbenches } from './lib/workbench';
+
+function findTestFiles(dir: string): string[] {
+	const files: string[] = [];
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory() && entry.name !== 'lib') files.push(...findTestFiles(full));
+		else if (entry.isFile() && entry.name.endsWith('.test.js')) files.push(full);
+	}
+	return files.sort();
+}
+
+function report(passed: number, failed: number): void {
+	const line = `${passed} passed, ${failed} failed`;
+	console.log(`[e2e] ${line}`);
+	if (process.env.TEST_RESULT_FILE) fs.writeFileSync(process.env.TEST_RESULT_FILE, line + '\n');
+}
+
+async function closeAll(): Promise<void> {
+	await Promise.all([...openWorkbenches].map((wb) => wb.close().catch(() => undefined)));
+}
+
+async function main(): Promise<number> {
+	const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120000, slow: 30000, bail: false, reporter: 'spec' });
+	if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
+	// A screenshot of every open workbench when a test fails: what the user would have seen.
+	mocha.suite.afterEach(async function () {
+		const test = this.currentTest;
+		if (test?.state !== 'failed') return;
+		for (const wb of openWorkbenches) {
+			const file = await wb.screenshot(`failed-${test.fullTitle()}`).catch(() => undefined);
+			if (file) console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
+		}
+	});
+	const files = findTestFiles(__dirname);
+	if (files.length === 0) {
+		console.error('[e2e] no scenarios found');
+		report(0, 1);
+		return 1;
+	}
+	for (const file of files) mocha.addFile(file);
+	await mocha.loadFilesAsync();
+	const failures = await new Promise<number>((resolve) => {
+		const runner = mocha.run((n) => {
+			report(runner.stats?.passes ?? 0, n);
+			resolve(n);
+		});
+	});
+	await closeAll();
+	return failures > 0 ? 1 : 0;
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(sig, () => {
+		void closeAll().finally(() => process.exit(130));
+	});
+}
+
+main().then(
+	// Exit explicitly: a scenario that leaked a handle must not hang the pipeline.
+	(code) => process.exit(code),
+	async (e: unknown) => {
+		console.error('[e2e]', e);
+		report(0, 1);
+		await closeAll();
+		process.exit(1);
+	},
+);

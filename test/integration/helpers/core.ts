@@ -1,0 +1,98 @@
+// Shared setup for the core's integration suites: the extension's testing API, a clean slate between tests,
+// connections written straight to settings + SecretStorage, and waiting for conditions (never sleeping).
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { Connection } from '../../../src/connections/connection';
+import type { StoredSecret } from '../../../src/connections/secretStore';
+import type { ExtensionApi, TestingApi } from '../../../src/extensionApi';
+import { DEMO, type LocalServer, type RecordedRequest, startServer } from '../../server/server';
+import { ScriptedPrompter } from './scriptedPrompter';
+
+export { DEMO };
+export const EXTENSION_ID = 'superoffice-chat.superoffice-chat';
+export const SITE = '/Cust00000';
+
+export async function testingApi(): Promise<TestingApi> {
+	const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+	assert.ok(ext, `${EXTENSION_ID} is not installed in the host`);
+	const api = await ext.activate();
+	assert.ok(api.testing, 'the testing API is missing (extension not in Test mode?)');
+	return api.testing;
+}
+
+/** A local SuperOffice server in this process; `port` to come back on the same address after close(). */
+export async function startLocalServer(port = 0): Promise<LocalServer> {
+	return startServer({ port, quiet: true });
+}
+
+const SETTINGS_TOUCHED = ['connections', 'activeConnection', 'language', 'culture', 'timeZone', 'requestTimeoutSeconds'];
+
+/** Removes every connection with its secrets and recent sessions; resets the settings the suites change. */
+export async function resetExtensionState(t: TestingApi): Promise<void> {
+	const s = t.services;
+	for (const c of s.connections.list()) {
+		await s.secrets.delete(c.id);
+		await s.recentSessions.clear(c.id);
+	}
+	const config = vscode.workspace.getConfiguration('superofficeChat');
+	for (const key of SETTINGS_TOUCHED) {
+		if (config.inspect(key)?.globalValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+	}
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+	await vscode.workspace.getConfiguration('superofficeChat').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Writes a connection (and its secret) the way Add Connection stores it, and makes it active. */
+export async function addConnection(t: TestingApi, c: Omit<Connection, 'id'> & { id?: string }, secret?: StoredSecret): Promise<Connection> {
+	const connection: Connection = { id: c.id ?? `test-${Math.random().toString(36).slice(2, 10)}`, ...c };
+	if (secret) await t.services.secrets.set(connection.id, secret);
+	await t.services.connections.add(connection);
+	await t.services.connections.setActive(connection.id);
+	return connection;
+}
+
+export function demoBasic(server: LocalServer, name = 'Local demo'): Omit<Connection, 'id'> {
+	return { name, baseUrl: server.url, auth: 'basic', userName: DEMO.userName };
+}
+
+export const DEMO_PASSWORD: StoredSecret = { password: DEMO.password };
+
+/** Every credential string the suites use, in the forms a leak could take. */
+export function allSecrets(): string[] {
+	const basic = Buffer.from(`${DEMO.userName}:${DEMO.password}`).toString('base64');
+	return [DEMO.password, DEMO.ticket, DEMO.appToken, DEMO.bearer, basic, WRONG_PASSWORD];
+}
+
+export const WRONG_PASSWORD = 'not-the-password-9';
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const v = await probe();
+		if (v !== undefined && v !== false) return v;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 25));
+	}
+}
+
+export function apiRequests(server: LocalServer, method?: string): RecordedRequest[] {
+	return server.received.filter((r) => !method || r.method === method);
+}
+
+export function posts(server: LocalServer): RecordedRequest[] {
+	return apiRequests(server, 'POST');
+}
+
+/** A fresh scripted prompter installed into the extension. */
+export function scripted(t: TestingApi): ScriptedPrompter {
+	const p = new ScriptedPrompter();
+	t.setPrompter(p);
+	return p;
+}
+
+/** Fails when the server saw a request that breaks the official API document. */
+export function assertNoViolations(server: LocalServer): void {
+	assert.deepStrictEqual(server.violations, [], `contract violations: ${JSON.stringify(server.violations)}`);
+}
