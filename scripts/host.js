@@ -38,8 +38,9 @@ function hostEnv() {
 		const m = /^(CODE_SERVER_BIN|CODE_SERVER_NODE_DIR)=(.*)$/.exec(line.trim());
 		if (m) vars[m[1]] = m[2];
 	}
-	if (!vars.CODE_SERVER_BIN || !vars.CODE_SERVER_NODE_DIR)
-		{throw new Error(`${setup} did not print CODE_SERVER_BIN and CODE_SERVER_NODE_DIR`);}
+	if (!vars.CODE_SERVER_BIN || !vars.CODE_SERVER_NODE_DIR) {
+		throw new Error(`${setup} did not print CODE_SERVER_BIN and CODE_SERVER_NODE_DIR`);
+	}
 	cachedHostEnv = vars;
 	return vars;
 }
@@ -227,21 +228,10 @@ async function startCodeServer(o = {}) {
 	delete env.npm_config_nodedir;
 	const port = o.port || (await freePort());
 	const args = [
-		'--config',
-		config,
-		'--bind-addr',
-		`127.0.0.1:${port}`,
-		'--auth',
-		'none',
-		'--user-data-dir',
-		userDataDir,
-		'--extensions-dir',
-		extensionsDir,
-		'--disable-telemetry',
-		'--disable-update-check',
-		'--disable-workspace-trust',
-		'--disable-getting-started-override',
-		'--ignore-last-opened',
+		...['--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none'],
+		...['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
+		...['--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'],
+		...['--disable-getting-started-override', '--ignore-last-opened'],
 		...(o.args || []),
 	];
 	if (o.smokeTestDriver && supportsSmokeTestDriver(CODE_SERVER_BIN, env, config)) {

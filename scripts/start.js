@@ -102,10 +102,11 @@ async function main() {
 	const { server, DEMO } = await startLocalServer(numberOption('--port', 38080));
 	const stops = [() => server.close()];
 	const stopAll = async () => {
-		for (const fn of stops.splice(0).reverse())
-			{await Promise.resolve()
+		for (const fn of stops.splice(0).reverse()) {
+			await Promise.resolve()
 				.then(fn)
-				.catch(() => undefined);}
+				.catch(() => undefined);
+		}
 	};
 	for (const sig of ['SIGINT', 'SIGTERM']) {
 		process.once(sig, () => {

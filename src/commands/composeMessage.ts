@@ -90,7 +90,11 @@ async function describeSession(client: ChatClient, sessionId: number): Promise<{
 	return { customer: customerOf(session), topic: topic || undefined };
 }
 
-export async function openComposeDocument(s: Services, connection: Connection, recipient: Omit<ComposeRecipient, 'connectionName'>): Promise<vscode.TextEditor> {
+export async function openComposeDocument(
+	s: Services,
+	connection: Connection,
+	recipient: Omit<ComposeRecipient, 'connectionName'>,
+): Promise<vscode.TextEditor> {
 	const header = composeDocumentHeader({ ...recipient, connectionName: connection.name }, headerLabels());
 	const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: header });
 	composeTargetsFor(s).set(doc.uri, {

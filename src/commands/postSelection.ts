@@ -32,7 +32,8 @@ export function parseSessionArgs(arg: unknown, command: string): PostSelectionAr
 	if (arg === undefined || arg === null) return {};
 	// Menus pass the document's URI; that is not a target.
 	if (arg instanceof vscode.Uri) return {};
-	if (typeof arg !== 'object') throw new InvalidArgumentError(vscode.l10n.t('{0} takes an object with connectionId and sessionId.', command));
+	if (typeof arg !== 'object')
+		throw new InvalidArgumentError(vscode.l10n.t('{0} takes an object with connectionId and sessionId.', command));
 	const a = arg as Record<string, unknown>;
 	const out: PostSelectionArgs = {};
 	const connectionId = connectionIdArg(a);
@@ -46,7 +47,10 @@ export function parseSessionArgs(arg: unknown, command: string): PostSelectionAr
 	return out;
 }
 
-export async function resolveConnection(s: Services, connectionId: string | undefined): Promise<{ connection: Connection; client: ChatClient }> {
+export async function resolveConnection(
+	s: Services,
+	connectionId: string | undefined,
+): Promise<{ connection: Connection; client: ChatClient }> {
 	if (connectionId) {
 		const connection = s.connections.get(connectionId);
 		if (!connection) throw new NoConnectionError(connectionId);
@@ -102,7 +106,13 @@ export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 		confirmed.add(key);
 	};
 
-	const send = async (connection: Connection, client: ChatClient, sessionId: number, customer: string | undefined, text: string): Promise<ChatMessage | undefined> => {
+	const send = async (
+		connection: Connection,
+		client: ChatClient,
+		sessionId: number,
+		customer: string | undefined,
+		text: string,
+	): Promise<ChatMessage | undefined> => {
 		try {
 			return await sendMessage(s, { connection, client, sessionId, customer, message: text });
 		} catch (err) {
@@ -123,7 +133,9 @@ export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 		if (text === undefined) {
 			void s.prompter.notify(
 				'warning',
-				editor ? vscode.l10n.t('Nothing to send: the selection is empty.') : vscode.l10n.t('Open a file and select the text to send first.'),
+				editor
+					? vscode.l10n.t('Nothing to send: the selection is empty.')
+					: vscode.l10n.t('Open a file and select the text to send first.'),
 				{ id: SelectionPromptId.nothingToSend },
 			);
 			return undefined;
@@ -132,7 +144,9 @@ export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 		let sessionId = args.sessionId;
 		let customer: string | undefined;
 		if (sessionId === undefined) {
-			const picked = await s.sessionPicker.pick(connection, client, { title: vscode.l10n.t('Send selection to SuperOffice chat ({0})', connection.name) });
+			const picked = await s.sessionPicker.pick(connection, client, {
+				title: vscode.l10n.t('Send selection to SuperOffice chat ({0})', connection.name),
+			});
 			if (!picked) throw new CancelledError();
 			sessionId = picked.sessionId;
 			customer = picked.customer;

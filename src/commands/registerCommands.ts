@@ -1,4 +1,4 @@
-// Registers every palette command of the core. One command per file; each goes through registerCommand().
+// Registers every palette command. One command per file; each goes through registerCommand() (errorHandling.ts).
 import * as vscode from 'vscode';
 import { registerAddConnectionCommand } from './addConnection';
 import { registerComposeMessageCommand } from './composeMessage';
@@ -15,9 +15,9 @@ import { registerSwitchConnectionCommand } from './switchConnection';
 export function registerCommands(s: Services): vscode.Disposable {
 	return vscode.Disposable.from(
 		registerPostMessageCommand(s),
-		registerPostSelectionCommand(s),
 		registerComposeMessageCommand(s),
 		registerSendComposedCommand(s),
+		registerPostSelectionCommand(s),
 		registerAddConnectionCommand(s),
 		registerSignInCommand(s),
 		registerSignOutCommand(s),

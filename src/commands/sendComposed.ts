@@ -37,9 +37,13 @@ export function registerSendComposedCommand(s: Services): vscode.Disposable {
 	const send = async (doc: vscode.TextDocument, target: ComposeTarget): Promise<ChatMessage | undefined> => {
 		const parsed = parseComposedDocument(doc.getText());
 		if (parsed.textAboveSeparator) {
-			void s.prompter.notify('warning', vscode.l10n.t('Text above the separator line is not sent. Move it below the line, then send again.'), {
-				id: ComposePromptId.textAbove,
-			});
+			void s.prompter.notify(
+				'warning',
+				vscode.l10n.t('Text above the separator line is not sent. Move it below the line, then send again.'),
+				{
+					id: ComposePromptId.textAbove,
+				},
+			);
 			return undefined;
 		}
 		if (parsed.message.trim() === '') {
@@ -55,7 +59,13 @@ export function registerSendComposedCommand(s: Services): vscode.Disposable {
 		}
 		try {
 			const client = await s.clients.forConnection(connection);
-			const posted = await sendMessage(s, { connection, client, sessionId: target.sessionId, customer: target.customer, message: parsed.message });
+			const posted = await sendMessage(s, {
+				connection,
+				client,
+				sessionId: target.sessionId,
+				customer: target.customer,
+				message: parsed.message,
+			});
 			targets.delete(doc.uri);
 			await discard(doc);
 			return posted;

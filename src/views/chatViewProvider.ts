@@ -58,7 +58,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		});
 		this.viewDisposables.push(
 			view.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
-			view.onDidChangeVisibility(() => (view.visible ? this.restartPolling() : this.stopPolling())),
+			view.onDidChangeVisibility(() => {
+				// shown again: the webview reloads its document (no retainContextWhenHidden) and says ready anew
+				if (view.visible) this.resolvedAt = performance.now();
+				if (view.visible) this.restartPolling();
+				else this.stopPolling();
+			}),
 			view.onDidDispose(() => {
 				this.stopPolling();
 				this.disposeView();

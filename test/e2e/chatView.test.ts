@@ -142,10 +142,14 @@ describe('Chat view (sidebar)', function () {
 
 	it('logs the time to interactive and looks right in light, dark and high-contrast themes', async () => {
 		await wb.runCommand('Show Log');
+		// Hide and show the view so a fresh resolve -> ready lands at the visible end of the log.
+		await page.locator('.part.activitybar [aria-label^="Explorer"]').first().click();
+		await page.locator('.part.sidebar .title-label', { hasText: /Explorer/i }).waitFor();
+		await openChatView();
 		const log = await wb.waitForOutput('chat view interactive in');
-		const ms = /chat view interactive in (\d+) ms/.exec(log)?.[1];
+		const ms = [...log.matchAll(/chat view interactive in (\d+) ms/g)].at(-1)?.[1];
 		console.log(`      chat view interactive in ${ms} ms`);
-		await wb.runAnyCommand('View: Close Panel');
+		await wb.runAnyCommand('View: Hide Panel');
 		await selectSession(102);
 		await typeMessage('Thanks Grace, here is the link.');
 		await view.locator('details#advanced summary').click();

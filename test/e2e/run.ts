@@ -29,15 +29,6 @@ async function closeAll(): Promise<void> {
 async function main(): Promise<number> {
 	const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120000, slow: 30000, bail: false, reporter: 'spec' });
 	if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
-	// A screenshot of every open workbench when a test fails: what the user would have seen.
-	mocha.suite.afterEach(async function () {
-		const test = this.currentTest;
-		if (test?.state !== 'failed') return;
-		for (const wb of openWorkbenches) {
-			const file = await wb.screenshot(`failed-${test.fullTitle()}`).catch(() => undefined);
-			if (file) console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
-		}
-	});
 	const files = findTestFiles(__dirname);
 	if (files.length === 0) {
 		console.error('[e2e] no scenarios found');
@@ -50,6 +41,16 @@ async function main(): Promise<number> {
 		const runner = mocha.run((n) => {
 			report(runner.stats?.passes ?? 0, n);
 			resolve(n);
+		});
+		// A screenshot of every open workbench when a test or hook fails: what the user would have seen.
+		// close() waits for these, so an `after` hook cannot pull the browser away mid-shot.
+		runner.on('fail', (runnable) => {
+			for (const wb of openWorkbenches) {
+				void wb.screenshot(`failed-${runnable.fullTitle()}`).then(
+					(file) => console.log(`    screenshot: ${path.relative(process.cwd(), file)}`),
+					() => undefined,
+				);
+			}
 		});
 	});
 	await closeAll();

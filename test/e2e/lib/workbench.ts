@@ -74,12 +74,15 @@ const quietE2eSettings: Record<string, unknown> = {
 export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workbench> {
 	const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sochat-e2e-'));
 	const cleanups: Array<() => Promise<unknown> | unknown> = [() => fs.rmSync(runDir, { recursive: true, force: true })];
+	const pendingShots = new Set<Promise<string>>();
+	let launchedPage: Page | undefined;
 	const closeAll = async (): Promise<void> => {
 		// Last started, first stopped; every step runs even if an earlier one fails.
-		for (const fn of cleanups.splice(0).reverse())
-			{await Promise.resolve()
+		for (const fn of cleanups.splice(0).reverse()) {
+			await Promise.resolve()
 				.then(fn)
-				.catch(() => undefined);}
+				.catch(() => undefined);
+		}
 	};
 	try {
 		if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
@@ -118,10 +121,12 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 		});
 		cleanups.push(() => context.close());
 		const page = context.pages()[0] ?? (await context.newPage());
+		launchedPage = page;
 		if (process.env.E2E_DEBUG) page.on('console', (m) => process.stderr.write(`[browser] ${m.text()}\n`));
 
-		await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`);
-		await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+		// Generous timeouts: on a busy 2-core machine the first workbench load can take a while.
+		await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
+		await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
 		// Our view container in the activity bar means the extension's contributions are loaded.
 		await ui.activityBarItem(page).waitFor({ state: 'visible', timeout: 60000 });
 
@@ -139,16 +144,25 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 			openViewContainer: () => ui.openViewContainer(page),
 			openFile: (relPath) => ui.openFile(page, relPath),
 			setTheme: (themeName) => ui.setTheme(page, themeName),
-			screenshot: (name) => ui.screenshot(page, resultsDir, name),
+			screenshot: (name) => {
+				const shot = ui.screenshot(page, resultsDir, name);
+				pendingShots.add(shot);
+				void shot.finally(() => pendingShots.delete(shot)).catch(() => undefined);
+				return shot;
+			},
 			codeServerLog: () => cs.readLog(),
 			close: async () => {
 				openWorkbenches.delete(wb);
+				// A failure screenshot started by the runner finishes before the browser goes away.
+				await Promise.allSettled([...pendingShots]);
 				await closeAll();
 			},
 		};
 		openWorkbenches.add(wb);
 		return wb;
 	} catch (e) {
+		// What the browser showed when the launch gave up.
+		if (launchedPage) await ui.screenshot(launchedPage, resultsDir, 'launch-failed').catch(() => undefined);
 		await closeAll();
 		throw e;
 	}

@@ -45,7 +45,11 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 /** Writes a connection (and its secret) the way Add Connection stores it, and makes it active. */
-export async function addConnection(t: TestingApi, c: Omit<Connection, 'id'> & { id?: string }, secret?: StoredSecret): Promise<Connection> {
+export async function addConnection(
+	t: TestingApi,
+	c: Omit<Connection, 'id'> & { id?: string },
+	secret?: StoredSecret,
+): Promise<Connection> {
 	const connection: Connection = { id: c.id ?? `test-${Math.random().toString(36).slice(2, 10)}`, ...c };
 	if (secret) await t.services.secrets.set(connection.id, secret);
 	await t.services.connections.add(connection);
@@ -67,7 +71,11 @@ export function allSecrets(): string[] {
 
 export const WRONG_PASSWORD = 'not-the-password-9';
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+	timeoutMs = 10000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const v = await probe();
@@ -95,4 +103,19 @@ export function scripted(t: TestingApi): ScriptedPrompter {
 /** Fails when the server saw a request that breaks the official API document. */
 export function assertNoViolations(server: LocalServer): void {
 	assert.deepStrictEqual(server.violations, [], `contract violations: ${JSON.stringify(server.violations)}`);
+}
+
+/**
+ * After closing a server: resolves once a new connection to `origin` is refused. Fetch's pool (shared with the
+ * extension in this process) drops its kept-alive socket on the way, so the next request provably never leaves.
+ */
+export async function waitUntilRefused(origin: string): Promise<void> {
+	await waitFor('the port to refuse connections', async () => {
+		try {
+			await fetch(`${origin}/__control/health`);
+			return false;
+		} catch (e) {
+			return (e as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+		}
+	});
 }

@@ -68,7 +68,9 @@ export class ScriptedPrompter implements Prompter {
 			if (hit) return hit;
 			const left = deadline - Date.now();
 			if (left <= 0) {
-				throw new Error(`no matching notification within ${timeoutMs} ms; shown: ${JSON.stringify(this.notifications.map((n) => n.message))}`);
+				throw new Error(
+					`no matching notification within ${timeoutMs} ms; shown: ${JSON.stringify(this.notifications.map((n) => n.message))}`,
+				);
 			}
 			await new Promise<void>((resolve) => {
 				const t = setTimeout(resolve, left);
@@ -89,7 +91,8 @@ export class ScriptedPrompter implements Prompter {
 		let chosen: PickItem<unknown> | undefined;
 		if (typeof a === 'function') chosen = a(items as PickItem<unknown>[]);
 		else chosen = items.find((i) => (typeof a === 'string' ? i.label === a : a.test(i.label)));
-		if (!chosen) throw new Error(`scripted pick "${options.id}": no item matches ${String(a)}; items: ${items.map((i) => i.label).join(' | ')}`);
+		if (!chosen)
+			throw new Error(`scripted pick "${options.id}": no item matches ${String(a)}; items: ${items.map((i) => i.label).join(' | ')}`);
 		return chosen.value as T;
 	}
 
@@ -128,7 +131,8 @@ export class ScriptedPrompter implements Prompter {
 			return undefined;
 		}
 		const a = queue.shift() as NotifyAnswer;
-		if (a !== undefined && !actions.includes(a)) throw new Error(`scripted notification "${message}": no action ${a}; actions: ${actions.join(', ')}`);
+		if (a !== undefined && !actions.includes(a))
+			throw new Error(`scripted notification "${message}": no action ${a}; actions: ${actions.join(', ')}`);
 		return a;
 	}
 

@@ -124,7 +124,11 @@ describe('Connections', function () {
 	});
 
 	it('Add Connection (Bearer) sends the token', async () => {
-		scripted(t).answer('connectionName', 'Token').answer('baseUrl', server.url).answer('authScheme', 'Access token').answer('token', DEMO.bearer);
+		scripted(t)
+			.answer('connectionName', 'Token')
+			.answer('baseUrl', server.url)
+			.answer('authScheme', 'Access token')
+			.answer('token', DEMO.bearer);
 		const id = (await vscode.commands.executeCommand(ADD)) as string;
 		assert.ok(id);
 		server.reset();

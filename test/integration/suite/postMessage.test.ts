@@ -18,8 +18,9 @@ import {
 	startLocalServer,
 	testingApi,
 	waitFor,
+	waitUntilRefused,
 } from '../helpers/core';
-import type { PickItem } from '../../../src/ui/prompter';
+import type { InputOptions, PickItem } from '../../../src/ui/prompter';
 
 const POST_MESSAGE = 'superofficeChat.postMessage';
 
@@ -177,10 +178,11 @@ describe('Post Message (palette)', function () {
 			// The server goes away between choosing the session and sending: the POST provably never left.
 			.answer('messageText', async () => {
 				await server.close();
+				await waitUntilRefused(server.origin);
 				return 'Please restart the export.';
 			})
 			.answer('notification', 'Retry')
-			.answer('messageText', async (o) => {
+			.answer('messageText', async (o: InputOptions) => {
 				server = await startLocalServer(Number(port));
 				return o.value;
 			});

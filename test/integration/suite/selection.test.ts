@@ -3,7 +3,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type ExtensionApi, type TestingApi } from '../../../src/extensionApi';
-import { isSeparator, type NotifyLevel, type NotifyOptions, type PickEntry, type PickOptions, type Prompter } from '../../../src/ui/prompter';
+import {
+	isSeparator,
+	type NotifyLevel,
+	type NotifyOptions,
+	type PickEntry,
+	type PickOptions,
+	type Prompter,
+} from '../../../src/ui/prompter';
 import { DEMO, type LocalServer, type RecordedRequest, startServer } from '../../server/server';
 
 const EXTENSION_ID = 'superoffice-chat.superoffice-chat';
@@ -68,7 +75,9 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 function tabOpen(uri: vscode.Uri): boolean {
-	return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
+	return vscode.window.tabGroups.all.some((g) =>
+		g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()),
+	);
 }
 
 async function closeAll(): Promise<void> {
@@ -149,7 +158,10 @@ describe('Send Selection to Chat and Compose in Editor', function () {
 			assert.ok(confirmation?.options.modal, 'no modal confirmation');
 			assert.match(confirmation.message, /Ada Lovelace.*101.*Local demo/);
 			const expected = EXPECTED[format];
-			assert.ok(confirmation.options.detail?.startsWith(`${expected.split('\n').length} lines, ${[...expected].length} characters\n`), confirmation.options.detail);
+			assert.ok(
+				confirmation.options.detail?.startsWith(`${expected.split('\n').length} lines, ${[...expected].length} characters\n`),
+				confirmation.options.detail,
+			);
 			assert.ok(confirmation.options.detail?.includes(GREET.split('\n')[0]));
 			const done = prompter.notices.find((n) => n.level === 'info');
 			assert.ok(done?.message.includes(`#${posted.ChatMessageId}`), 'no notification with the message id');
@@ -239,7 +251,10 @@ describe('Send Selection to Chat and Compose in Editor', function () {
 		await write(editor, 'second try');
 		server.fault({ method: 'POST', path: /\/Messages$/, drop: true });
 		await vscode.commands.executeCommand('superofficeChat.sendComposed');
-		assert.deepEqual(server.messages(101).filter((m) => m.Message === 'second try'), []);
+		assert.deepEqual(
+			server.messages(101).filter((m) => m.Message === 'second try'),
+			[],
+		);
 		const error = prompter.notices.find((n) => n.level === 'error');
 		assert.ok(error, 'no error shown');
 		assert.match(error.message, /may or may not have been posted/);

@@ -6,7 +6,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../../src/extensionApi';
 import type { LocalServer } from '../../server/server';
-import { addConnection, DEMO_PASSWORD, demoBasic, posts, resetExtensionState, scripted, startLocalServer, testingApi, waitFor } from '../helpers/core';
+import {
+	addConnection,
+	DEMO_PASSWORD,
+	demoBasic,
+	posts,
+	resetExtensionState,
+	scripted,
+	startLocalServer,
+	testingApi,
+	waitFor,
+} from '../helpers/core';
 
 describe('Settings scope', function () {
 	this.timeout(30000);
@@ -34,7 +44,7 @@ describe('Settings scope', function () {
 		await evil.close();
 	});
 
-	it('a workspace setting cannot change a connection\'s URL or add a connection', async () => {
+	it("a workspace setting cannot change a connection's URL or add a connection", async () => {
 		await resetExtensionState(t);
 		const c = await addConnection(t, demoBasic(server), DEMO_PASSWORD);
 		const redirected = [
@@ -61,7 +71,10 @@ describe('Settings scope', function () {
 				'\t',
 			),
 		);
-		await waitFor('VS Code to read the workspace settings', () => vscode.workspace.getConfiguration('superofficeChat').get('selectionFormat') === 'plain');
+		await waitFor(
+			'VS Code to read the workspace settings',
+			() => vscode.workspace.getConfiguration('superofficeChat').get('selectionFormat') === 'plain',
+		);
 
 		assert.deepStrictEqual(
 			t.services.connections.list().map((x) => [x.id, x.baseUrl]),

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { type ComposeRecipient, composeDocumentHeader, HEADER_SEPARATOR, type HeaderLabels, parseComposedDocument } from '../../../src/compose';
+import {
+	type ComposeRecipient,
+	composeDocumentHeader,
+	HEADER_SEPARATOR,
+	type HeaderLabels,
+	parseComposedDocument,
+} from '../../../src/compose';
 
 const ada: ComposeRecipient = { customer: 'Ada Lovelace', topic: 'Support', sessionId: 101, connectionName: 'Local demo' };
 
@@ -28,15 +34,45 @@ describe('composeDocumentHeader', () => {
 describe('parseComposedDocument', () => {
 	const header = composeDocumentHeader(ada);
 	const cases: { name: string; text: string; message: string; intact: boolean; above?: boolean }[] = [
-		{ name: 'header round-trip: the message is what was written below', text: `${header}Hello Ada,\n\nthanks!`, message: 'Hello Ada,\n\nthanks!', intact: true },
+		{
+			name: 'header round-trip: the message is what was written below',
+			text: `${header}Hello Ada,\n\nthanks!`,
+			message: 'Hello Ada,\n\nthanks!',
+			intact: true,
+		},
 		{ name: 'nothing written', text: header, message: '', intact: true },
 		{ name: 'only blank lines written', text: `${header}\n   \n\t\n`, message: '', intact: true },
 		{ name: 'CRLF document', text: `${header}a\nb`.replace(/\n/g, '\r\n'), message: 'a\nb', intact: true },
-		{ name: 'markdown headings below the separator are sent', text: `${header}# Steps\n1. restart`, message: '# Steps\n1. restart', intact: true },
-		{ name: 'blank edges and the final trailing space are dropped', text: `${header}\n\n  indented  \n\n`, message: '  indented', intact: true },
-		{ name: 'inner trailing spaces (a Markdown line break) are kept', text: `${header}line one  \nline two`, message: 'line one  \nline two', intact: true },
-		{ name: 'an edited recipient line is still header', text: `# To: someone else entirely\n${HEADER_SEPARATOR}\nhi`, message: 'hi', intact: true },
-		{ name: 'a deleted instruction line changes nothing', text: `${header.split('\n')[0]}\n${HEADER_SEPARATOR}\nhi`, message: 'hi', intact: true },
+		{
+			name: 'markdown headings below the separator are sent',
+			text: `${header}# Steps\n1. restart`,
+			message: '# Steps\n1. restart',
+			intact: true,
+		},
+		{
+			name: 'blank edges and the final trailing space are dropped',
+			text: `${header}\n\n  indented  \n\n`,
+			message: '  indented',
+			intact: true,
+		},
+		{
+			name: 'inner trailing spaces (a Markdown line break) are kept',
+			text: `${header}line one  \nline two`,
+			message: 'line one  \nline two',
+			intact: true,
+		},
+		{
+			name: 'an edited recipient line is still header',
+			text: `# To: someone else entirely\n${HEADER_SEPARATOR}\nhi`,
+			message: 'hi',
+			intact: true,
+		},
+		{
+			name: 'a deleted instruction line changes nothing',
+			text: `${header.split('\n')[0]}\n${HEADER_SEPARATOR}\nhi`,
+			message: 'hi',
+			intact: true,
+		},
 		{
 			name: 'text typed above the separator is flagged and never sent as header',
 			text: `typed here# To: Ada\n${HEADER_SEPARATOR}\nbody`,
@@ -44,11 +80,26 @@ describe('parseComposedDocument', () => {
 			intact: true,
 			above: true,
 		},
-		{ name: 'separator deleted: the # lines on top are dropped', text: '# To: Ada Lovelace — session 101\n# Write below\nthe message', message: 'the message', intact: false },
-		{ name: 'separator deleted and blank lines between header lines', text: '# To: Ada\n\n# Write below\n\nmessage\n# not header', message: 'message\n# not header', intact: false },
+		{
+			name: 'separator deleted: the # lines on top are dropped',
+			text: '# To: Ada Lovelace — session 101\n# Write below\nthe message',
+			message: 'the message',
+			intact: false,
+		},
+		{
+			name: 'separator deleted and blank lines between header lines',
+			text: '# To: Ada\n\n# Write below\n\nmessage\n# not header',
+			message: 'message\n# not header',
+			intact: false,
+		},
 		{ name: 'whole header deleted: everything is the message', text: 'just a message', message: 'just a message', intact: false },
 		{ name: 'separator cut shorter but still a separator', text: `# To: Ada\n# ────────\nhi`, message: 'hi', intact: true },
-		{ name: 'a second separator below belongs to the message', text: `${header}a\n${HEADER_SEPARATOR}\nb`, message: `a\n${HEADER_SEPARATOR}\nb`, intact: true },
+		{
+			name: 'a second separator below belongs to the message',
+			text: `${header}a\n${HEADER_SEPARATOR}\nb`,
+			message: `a\n${HEADER_SEPARATOR}\nb`,
+			intact: true,
+		},
 	];
 	for (const c of cases) {
 		it(c.name, () => {

@@ -1,7 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { fenceFor, type FormatSelectionsInput, formatSelections, isSelectionFormat, lineRangeLabel, type SelectionInput } from '../../../src/compose';
+import {
+	fenceFor,
+	type FormatSelectionsInput,
+	formatSelections,
+	isSelectionFormat,
+	lineRangeLabel,
+	type SelectionInput,
+} from '../../../src/compose';
 
-function input(selections: SelectionInput[], format: FormatSelectionsInput['format'], extra: Partial<FormatSelectionsInput> = {}): FormatSelectionsInput {
+function input(
+	selections: SelectionInput[],
+	format: FormatSelectionsInput['format'],
+	extra: Partial<FormatSelectionsInput> = {},
+): FormatSelectionsInput {
 	return { selections, languageId: 'typescript', relativePath: 'src/app.ts', format, ...extra };
 }
 
@@ -72,7 +83,9 @@ describe('formatSelections', () => {
 		},
 		{
 			name: 'backticks inside the code get a longer fence',
-			input: input([{ text: 'const s = `a ${b}`;\nconst md = "```js";', startLine: 0, endLine: 1 }], 'fenced', { languageId: 'javascript' }),
+			input: input([{ text: 'const s = `a ${b}`;\nconst md = "```js";', startLine: 0, endLine: 1 }], 'fenced', {
+				languageId: 'javascript',
+			}),
 			expected: '````javascript\nconst s = `a ${b}`;\nconst md = "```js";\n````',
 		},
 		{
@@ -82,12 +95,19 @@ describe('formatSelections', () => {
 		},
 		{
 			name: 'untitled documents show their name',
-			input: input([{ text: 'hello', startLine: 2, endLine: 3, endCharacter: 0 }], 'fencedWithPath', { relativePath: undefined, untitledName: 'Untitled-1', languageId: 'plaintext' }),
+			input: input([{ text: 'hello', startLine: 2, endLine: 3, endCharacter: 0 }], 'fencedWithPath', {
+				relativePath: undefined,
+				untitledName: 'Untitled-1',
+				languageId: 'plaintext',
+			}),
 			expected: 'Untitled-1:3\n```\nhello\n```',
 		},
 		{
 			name: 'Windows separators in a path become slashes',
-			input: input([{ text: 'x', startLine: 0, endLine: 0 }], 'fencedWithPath', { relativePath: 'src\\deep\\file.py', languageId: 'python' }),
+			input: input([{ text: 'x', startLine: 0, endLine: 0 }], 'fencedWithPath', {
+				relativePath: 'src\\deep\\file.py',
+				languageId: 'python',
+			}),
 			expected: 'src/deep/file.py:1\n```python\nx\n```',
 		},
 		{
@@ -109,7 +129,15 @@ describe('formatSelections', () => {
 	});
 
 	it('returns an empty text when every selection is empty, and counts what it skipped', () => {
-		const result = formatSelections(input([{ text: '', startLine: 0, endLine: 0 }, { text: ' \r\n ', startLine: 3, endLine: 4 }], 'fencedWithPath'));
+		const result = formatSelections(
+			input(
+				[
+					{ text: '', startLine: 0, endLine: 0 },
+					{ text: ' \r\n ', startLine: 3, endLine: 4 },
+				],
+				'fencedWithPath',
+			),
+		);
 		assert.equal(result.text, '');
 		assert.equal(result.parts.length, 0);
 		assert.equal(result.skipped, 2);
@@ -120,7 +148,15 @@ describe('formatSelections', () => {
 	});
 
 	it('reports the 1-based line range of each part', () => {
-		const result = formatSelections(input([{ text: 'b', startLine: 7, endLine: 7 }, { text: 'a\nb\nc\n', startLine: 0, endLine: 3, endCharacter: 0 }], 'plain'));
+		const result = formatSelections(
+			input(
+				[
+					{ text: 'b', startLine: 7, endLine: 7 },
+					{ text: 'a\nb\nc\n', startLine: 0, endLine: 3, endCharacter: 0 },
+				],
+				'plain',
+			),
+		);
 		assert.deepEqual(
 			result.parts.map((p) => [p.firstLine, p.lastLine]),
 			[
@@ -130,7 +166,7 @@ describe('formatSelections', () => {
 		);
 	});
 
-	it('does not change the caller\'s array order', () => {
+	it("does not change the caller's array order", () => {
 		const selections: SelectionInput[] = [
 			{ text: 'b', startLine: 5, endLine: 5 },
 			{ text: 'a', startLine: 1, endLine: 1 },
