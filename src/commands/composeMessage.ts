@@ -103,9 +103,9 @@ export async function openComposeDocument(
 		sessionId: recipient.sessionId,
 		customer: recipient.customer,
 	});
-	const editor = await vscode.window.showTextDocument(doc, { preview: false });
+	// The cursor starts below the header, so typing can begin at once without landing in the header.
 	const end = doc.lineAt(doc.lineCount - 1).range.end;
-	editor.selection = new vscode.Selection(end, end);
+	const editor = await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(end, end) });
 	composeTargetsFor(s).updateContextKey();
 	s.log.info(`Composing a message to session ${recipient.sessionId} [${connection.name}]`);
 	return editor;

@@ -32,8 +32,9 @@ export function parseSessionArgs(arg: unknown, command: string): PostSelectionAr
 	if (arg === undefined || arg === null) return {};
 	// Menus pass the document's URI; that is not a target.
 	if (arg instanceof vscode.Uri) return {};
-	if (typeof arg !== 'object')
+	if (typeof arg !== 'object') {
 		throw new InvalidArgumentError(vscode.l10n.t('{0} takes an object with connectionId and sessionId.', command));
+	}
 	const a = arg as Record<string, unknown>;
 	const out: PostSelectionArgs = {};
 	const connectionId = connectionIdArg(a);
@@ -95,14 +96,11 @@ export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 			...(preview.hiddenLines > 0 ? [vscode.l10n.t('… and {0} more lines', preview.hiddenLines)] : []),
 		].join('\n');
 		const send = vscode.l10n.t('Send');
-		const message = vscode.l10n.t(
-			'Send the selection to {0} (session {1}) on {2}?',
-			customer ?? vscode.l10n.t('session {0}', sessionId),
-			sessionId,
-			connection.name,
-		);
-		const chosen = await s.prompter.notify('warning', message, { id: SelectionPromptId.confirm, modal: true, detail }, send);
-		if (chosen !== send) throw new CancelledError();
+		const message =
+			customer === undefined
+				? vscode.l10n.t('Send the selection to session {0} on {1}?', sessionId, connection.name)
+				: vscode.l10n.t('Send the selection to {0} (session {1}) on {2}?', customer, sessionId, connection.name);
+		if (!(await s.prompter.confirm(message, { id: SelectionPromptId.confirm, detail, confirm: send }))) throw new CancelledError();
 		confirmed.add(key);
 	};
 

@@ -137,7 +137,10 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
 	const type = v.type as WebviewMessage['type'];
 	switch (type) {
 		case 'ready':
-			return hasOnlyKeys(v, ['type', 'interactiveMs']) && typeof v.interactiveMs === 'number' && Number.isFinite(v.interactiveMs) && v.interactiveMs >= 0
+			return hasOnlyKeys(v, ['type', 'interactiveMs']) &&
+				typeof v.interactiveMs === 'number' &&
+				Number.isFinite(v.interactiveMs) &&
+				v.interactiveMs >= 0
 				? { type, interactiveMs: v.interactiveMs }
 				: undefined;
 		case 'selectSession':
@@ -146,7 +149,10 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
 		case 'showLog':
 			return hasOnlyKeys(v, ['type']) ? { type } : undefined;
 		case 'draftChanged':
-			return hasOnlyKeys(v, ['type', 'connectionId', 'sessionId', 'draft']) && isConnectionId(v.connectionId) && isSessionId(v.sessionId) && isDraftData(v.draft)
+			return hasOnlyKeys(v, ['type', 'connectionId', 'sessionId', 'draft']) &&
+				isConnectionId(v.connectionId) &&
+				isSessionId(v.sessionId) &&
+				isDraftData(v.draft)
 				? { type, connectionId: v.connectionId, sessionId: v.sessionId, draft: copyDraft(v.draft) }
 				: undefined;
 		case 'send':

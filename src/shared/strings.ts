@@ -32,6 +32,7 @@ export const STRING_KEYS = [
 	'sending',
 	'sendTo',
 	'sent',
+	'sentElsewhere',
 	'retry',
 	'showLog',
 	'errEmpty',

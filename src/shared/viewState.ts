@@ -105,7 +105,13 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
 			if (state.send.status !== 'sending' || state.send.requestId !== action.requestId) return state;
 			return {
 				...state,
-				send: { status: 'sent', requestId: action.requestId, sessionId: action.sessionId, messageId: action.messageId, whenPosted: action.whenPosted },
+				send: {
+					status: 'sent',
+					requestId: action.requestId,
+					sessionId: action.sessionId,
+					messageId: action.messageId,
+					whenPosted: action.whenPosted,
+				},
 			};
 		case 'sendFailed':
 			if (state.send.status !== 'sending' || state.send.requestId !== action.requestId) return state;

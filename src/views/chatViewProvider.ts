@@ -8,7 +8,15 @@ import { type Services } from '../commands/services';
 import { pollIntervalSeconds, affects, Setting } from '../config';
 import { type Connection } from '../connections/connection';
 import { DraftStore } from '../shared/draftStore';
-import { assertNever, type ConnectionInfo, emptyDraft, type ErrorInfo, type HostMessage, parseWebviewMessage, type WebviewMessage } from '../shared/protocol';
+import {
+	assertNever,
+	type ConnectionInfo,
+	emptyDraft,
+	type ErrorInfo,
+	type HostMessage,
+	parseWebviewMessage,
+	type WebviewMessage,
+} from '../shared/protocol';
 import { Disposable } from '../util/disposable';
 import { sendKey } from '../sendGuard';
 import { buildWebviewHtml, localResourceRoots } from './webviewHtml';
@@ -104,7 +112,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	private async handle(msg: WebviewMessage): Promise<void> {
 		switch (msg.type) {
 			case 'ready':
-				this.deps.log.info(`chat view interactive in ${Math.round(performance.now() - this.resolvedAt)} ms (webview script ${Math.round(msg.interactiveMs)} ms)`);
+				this.deps.log.info(
+					`chat view interactive in ${Math.round(performance.now() - this.resolvedAt)} ms (webview script ${Math.round(msg.interactiveMs)} ms)`,
+				);
 				await this.init();
 				return;
 			case 'selectSession':
@@ -206,7 +216,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		try {
 			const client = await this.deps.clients.forConnection(connection);
 			const session = sessionItemFromEntity(await client.getSession(sessionId));
-			if (this.selected === sessionId) this.post({ type: 'sessionSelected', sessionId, session, draft: this.drafts.get(connection.id, sessionId) ?? emptyDraft() });
+			if (this.selected === sessionId) {
+				this.post({ type: 'sessionSelected', sessionId, session, draft: this.drafts.get(connection.id, sessionId) ?? emptyDraft() });
+			}
 		} catch (err) {
 			this.deps.log.failure(`chat view: loading session ${sessionId}`, err);
 		}

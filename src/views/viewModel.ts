@@ -33,7 +33,13 @@ export function toMessageDraft(d: DraftData): MessageDraft {
 }
 
 /** Anything with the fields of a session summary (Contract 3's SessionSummary) becomes a SessionItem. */
-export function toSessionItem(s: { id: number; customer: string; topic?: string; status?: SessionItem['status']; open: boolean }): SessionItem {
+export function toSessionItem(s: {
+	id: number;
+	customer: string;
+	topic?: string;
+	status?: SessionItem['status'];
+	open: boolean;
+}): SessionItem {
 	const item: SessionItem = { id: s.id, customer: s.customer, open: s.open };
 	if (s.topic) item.topic = s.topic;
 	if (s.status) item.status = s.status;

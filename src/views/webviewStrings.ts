@@ -35,6 +35,7 @@ export function webviewStrings(): Strings {
 		sending: vscode.l10n.t('Sending…'),
 		sendTo: vscode.l10n.t('To: {0}'),
 		sent: vscode.l10n.t('Sent as message #{0} at {1}.'),
+		sentElsewhere: vscode.l10n.t('Sent to {2} as message #{0} at {1}.'),
 		retry: vscode.l10n.t('Retry'),
 		showLog: vscode.l10n.t('Show Log'),
 		errEmpty: vscode.l10n.t('Write a message first.'),

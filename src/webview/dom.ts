@@ -4,7 +4,11 @@ import type { StringKey } from '../shared/strings';
 
 type Attrs = Record<string, string>;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	attrs: Attrs = {},
+	...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
 	const e = document.createElement(tag);
 	for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
 	for (const c of children) e.append(c);
@@ -42,7 +46,11 @@ export interface Elements {
 export function buildSkeleton(root: HTMLElement, t: (k: StringKey) => string): Elements {
 	const connectionName = el('span', { id: 'connection-name' });
 	const sessionSelect = el('select', { id: 'session-select' });
-	const refresh = el('button', { id: 'refresh', type: 'button', class: 'icon-button', title: t('refreshSessions'), 'aria-label': t('refreshSessions') }, icon('refresh'));
+	const refresh = el(
+		'button',
+		{ id: 'refresh', type: 'button', class: 'icon-button', title: t('refreshSessions'), 'aria-label': t('refreshSessions') },
+		icon('refresh'),
+	);
 	const sessionIdInput = el('input', { id: 'session-id', type: 'text', inputmode: 'numeric', autocomplete: 'off', size: '8' });
 	const openId = el('button', { id: 'open-id', type: 'button', class: 'secondary' }, t('open'));
 	const sessionIdError = el('span', { id: 'session-id-error', class: 'field-error', role: 'alert' });
@@ -61,12 +69,23 @@ export function buildSkeleton(root: HTMLElement, t: (k: StringKey) => string): E
 	const conversationStatus = el('div', { id: 'conversation-status', class: 'status', role: 'status' });
 	const conversation = el('section', { class: 'conversation', 'aria-label': t('conversation') }, messages, conversationStatus);
 
-	const text = el('textarea', { id: 'message', rows: '5', placeholder: t('messagePlaceholder'), 'aria-describedby': 'char-count validation' });
+	const text = el('textarea', {
+		id: 'message',
+		rows: '5',
+		placeholder: t('messagePlaceholder'),
+		'aria-describedby': 'char-count validation',
+	});
 	const charCount = el('span', { id: 'char-count', class: 'count' });
 	const validation = el('span', { id: 'validation', class: 'field-error', role: 'alert' });
-	const type = select('draft-type', DRAFT_TYPES.map((v) => [v, t(v === 'ToCustomer' ? 'typeToCustomer' : 'typeToUser')]));
+	const type = select(
+		'draft-type',
+		DRAFT_TYPES.map((v) => [v, t(v === 'ToCustomer' ? 'typeToCustomer' : 'typeToUser')]),
+	);
 	const author = el('input', { id: 'draft-author', type: 'text', maxlength: '255', autocomplete: 'off' });
-	const specialType = select('draft-special-type', SPECIAL_TYPES.map((v) => [v, v]));
+	const specialType = select(
+		'draft-special-type',
+		SPECIAL_TYPES.map((v) => [v, v]),
+	);
 	const specialParam = el('input', { id: 'draft-special-param', type: 'text', maxlength: '255', autocomplete: 'off' });
 	const advanced = el(
 		'details',
@@ -93,8 +112,27 @@ export function buildSkeleton(root: HTMLElement, t: (k: StringKey) => string): E
 	);
 	root.replaceChildren(recipient, conversation, composer);
 	return {
-		connectionName, sessionSelect, refresh, sessionIdInput, openId, sessionIdError, summary, messages, conversationStatus,
-		text, charCount, validation, advanced, type, author, specialType, specialParam, sendTarget, send, sendLabel, result,
+		connectionName,
+		sessionSelect,
+		refresh,
+		sessionIdInput,
+		openId,
+		sessionIdError,
+		summary,
+		messages,
+		conversationStatus,
+		text,
+		charCount,
+		validation,
+		advanced,
+		type,
+		author,
+		specialType,
+		specialParam,
+		sendTarget,
+		send,
+		sendLabel,
+		result,
 	};
 }
 

@@ -1,6 +1,14 @@
 // The chat view's webview: DOM only, talks to the host through postMessage, never to the network.
 // Drafts live in webview state (setState, on every change) and reach the host debounced for extension-side storage.
-import { type DraftData, draftProblem, emptyDraft, type HostMessage, isDraftData, isSessionId, type WebviewMessage } from '../shared/protocol';
+import {
+	type DraftData,
+	draftProblem,
+	emptyDraft,
+	type HostMessage,
+	isDraftData,
+	isSessionId,
+	type WebviewMessage,
+} from '../shared/protocol';
 import type { StringKey } from '../shared/strings';
 import { initialViewState, reduce, type ViewAction, type ViewState } from '../shared/viewState';
 import { buildSkeleton, type Elements } from './dom';
@@ -89,7 +97,12 @@ function draftChanged(flush = false): void {
 	if (!key || !state.connection || state.selectedSessionId === undefined) return;
 	persisted.drafts[key] = readComposer();
 	persist();
-	const msg: WebviewMessage = { type: 'draftChanged', connectionId: state.connection.id, sessionId: state.selectedSessionId, draft: readComposer() };
+	const msg: WebviewMessage = {
+		type: 'draftChanged',
+		connectionId: state.connection.id,
+		sessionId: state.selectedSessionId,
+		draft: readComposer(),
+	};
 	clearTimeout(draftTimer);
 	if (flush) vscode.postMessage(msg);
 	else draftTimer = setTimeout(() => vscode.postMessage(msg), DRAFT_DEBOUNCE_MS);
@@ -111,10 +124,20 @@ function updateCount(): void {
 function dispatch(action: ViewAction): void {
 	const before = state;
 	state = reduce(state, action);
-	if (before.connection !== state.connection || before.sessions !== state.sessions || before.selectedSessionId !== state.selectedSessionId || before.sessionsLoading !== state.sessionsLoading || before.sessionsError !== state.sessionsError) {
+	if (
+		before.connection !== state.connection ||
+		before.sessions !== state.sessions ||
+		before.selectedSessionId !== state.selectedSessionId ||
+		before.sessionsLoading !== state.sessionsLoading ||
+		before.sessionsError !== state.sessionsError
+	) {
 		renderRecipient(e, state, t);
 	}
-	if (before.messages !== state.messages || before.conversationError !== state.conversationError || before.selectedSessionId !== state.selectedSessionId) {
+	if (
+		before.messages !== state.messages ||
+		before.conversationError !== state.conversationError ||
+		before.selectedSessionId !== state.selectedSessionId
+	) {
 		renderConversation(e, state, t);
 	}
 	renderSend(e, state, t, { retry: send, showLog: () => vscode.postMessage({ type: 'showLog' }) });
@@ -217,7 +240,9 @@ e.text.addEventListener('input', () => {
 	updateCount();
 	draftChanged();
 });
-for (const c of [e.type, e.author, e.specialType, e.specialParam]) c.addEventListener(c instanceof HTMLSelectElement ? 'change' : 'input', () => draftChanged());
+for (const c of [e.type, e.author, e.specialType, e.specialParam]) {
+	c.addEventListener(c instanceof HTMLSelectElement ? 'change' : 'input', () => draftChanged());
+}
 e.text.addEventListener('keydown', (ev) => {
 	// Enter is a newline; Ctrl/Cmd+Enter sends
 	if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {

@@ -18,6 +18,11 @@ export function sessionLabel(s: SessionItem): string {
 	return `#${s.id} ${s.customer}${s.topic ? ` · ${s.topic}` : ''}${s.status ? ` · ${s.status}` : ''}`;
 }
 
+function recipientName(s: ViewState, sessionId: number): string {
+	const session = s.sessions.find((x) => x.id === sessionId);
+	return session ? `${session.customer} (#${sessionId})` : `#${sessionId}`;
+}
+
 export interface RenderActions {
 	retry(): void;
 	showLog(): void;
@@ -26,10 +31,13 @@ export interface RenderActions {
 export function renderRecipient(e: Elements, s: ViewState, t: T): void {
 	e.connectionName.textContent = s.connection ? s.connection.name : t('noConnection');
 	e.connectionName.title = s.connection ? s.connection.baseUrl : '';
-	const options: HTMLOptionElement[] = [el('option', { value: '' }, s.sessionsLoading ? t('loadingSessions') : s.sessions.length ? t('chooseSession') : t('noSessions'))];
+	const options: HTMLOptionElement[] = [
+		el('option', { value: '' }, s.sessionsLoading ? t('loadingSessions') : s.sessions.length ? t('chooseSession') : t('noSessions')),
+	];
 	for (const session of s.sessions) options.push(el('option', { value: String(session.id) }, sessionLabel(session)));
 	e.sessionSelect.replaceChildren(...options);
-	e.sessionSelect.value = s.selectedSessionId !== undefined && s.sessions.some((x) => x.id === s.selectedSessionId) ? String(s.selectedSessionId) : '';
+	e.sessionSelect.value =
+		s.selectedSessionId !== undefined && s.sessions.some((x) => x.id === s.selectedSessionId) ? String(s.selectedSessionId) : '';
 	e.refresh.disabled = s.sessionsLoading;
 	const session = selectedSession(s);
 	if (s.sessionsError) {
@@ -60,10 +68,17 @@ export function renderConversation(e: Elements, s: ViewState, t: T): void {
 
 function messageItem(m: ConversationMessage, t: T): HTMLLIElement {
 	const who = m.author || t(m.from);
-	const head = el('div', { class: 'head' }, el('span', { class: 'author' }, who), el('time', m.when ? { datetime: m.when } : {}, formatTime(m.when)));
+	const head = el(
+		'div',
+		{ class: 'head' },
+		el('span', { class: 'author' }, who),
+		el('time', m.when ? { datetime: m.when } : {}, formatTime(m.when)),
+	);
 	const body = el('div', { class: 'text' }, m.text);
 	const li = el('li', { class: `message from-${m.from}`, 'data-id': String(m.id) }, head, body);
-	if (m.specialType && m.specialType !== 'None') li.append(el('div', { class: 'special' }, `${m.specialType}${m.specialParam ? `: ${m.specialParam}` : ''}`));
+	if (m.specialType && m.specialType !== 'None') {
+		li.append(el('div', { class: 'special' }, `${m.specialType}${m.specialParam ? `: ${m.specialParam}` : ''}`));
+	}
 	return li;
 }
 
@@ -84,7 +99,17 @@ export function renderSend(e: Elements, s: ViewState, t: T, actions: RenderActio
 			return;
 		case 'sent':
 			e.result.className = 'result ok';
-			e.result.replaceChildren(el('span', { class: 'codicon codicon-check', 'aria-hidden': 'true' }), el('span', {}, t('sent', r.messageId, formatTime(r.whenPosted))));
+			e.result.replaceChildren(
+				el('span', { class: 'codicon codicon-check', 'aria-hidden': 'true' }),
+				el(
+					'span',
+					{},
+					// the user switched sessions meanwhile: say where it went
+					r.sessionId === s.selectedSessionId
+						? t('sent', r.messageId, formatTime(r.whenPosted))
+						: t('sentElsewhere', r.messageId, formatTime(r.whenPosted), recipientName(s, r.sessionId)),
+				),
+			);
 			return;
 		case 'failed':
 			e.result.className = 'result error';
@@ -99,7 +124,11 @@ function errorParts(error: ErrorInfo, t: T, actions: RenderActions): Node[] {
 	const showLog = el('button', { id: 'show-log', type: 'button', class: 'secondary' }, t('showLog'));
 	showLog.addEventListener('click', actions.showLog);
 	// Retry is the user's own decision (never automatic); the message says when the first try may have arrived.
-	return [el('span', { class: 'codicon codicon-error', 'aria-hidden': 'true' }), el('span', { class: 'error-text' }, error.message), el('span', { class: 'actions' }, retry, showLog)];
+	return [
+		el('span', { class: 'codicon codicon-error', 'aria-hidden': 'true' }),
+		el('span', { class: 'error-text' }, error.message),
+		el('span', { class: 'actions' }, retry, showLog),
+	];
 }
 
 export function problemText(problem: string, t: T): string {

@@ -11,7 +11,10 @@ import { launchWorkbench, root, type Workbench } from './lib/workbench';
 const SESSION = 101;
 const postsTo = (server: LocalServer, sessionId: number, text?: string): RecordedRequest[] =>
 	server.received.filter(
-		(r) => r.method === 'POST' && r.path.endsWith(`/ChatSession/${sessionId}/Messages`) && (text === undefined || (r.body as { Message?: string } | undefined)?.Message === text),
+		(r) =>
+			r.method === 'POST' &&
+			r.path.endsWith(`/ChatSession/${sessionId}/Messages`) &&
+			(text === undefined || (r.body as { Message?: string } | undefined)?.Message === text),
 	);
 
 async function until(what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 15000): Promise<void> {
@@ -118,19 +121,25 @@ describe('Chat view (sidebar)', function () {
 		assert.strictEqual(wb.server.messages(SESSION).filter((m) => m.Message === text).length, 1, 'stored once (the 500 stored nothing)');
 	});
 
-	it('posts once on a double Ctrl+Enter while the first send is in flight', async () => {
+	it('posts once on a double Ctrl+Enter, and switching sessions meanwhile does not redirect it', async () => {
 		wb.server.fault({ method: 'POST', path: /\/Messages$/, delayMs: 1500, times: 1 });
 		const text = 'double trouble';
 		await typeMessage(text);
 		await page.keyboard.press('Control+Enter');
 		await page.keyboard.press('Control+Enter');
 		assert.ok(await view.locator('#send').isDisabled(), 'Send is disabled while in flight');
-		await view.locator('#result', { hasText: /Sent as message #\d+/ }).waitFor({ timeout: 15000 });
+		// Switching sessions while the send is in flight must not redirect it.
+		await selectSession(102);
+		await view.locator('#result', { hasText: /Sent to Ada Lovelace \(#101\) as message #\d+/ }).waitFor({ timeout: 15000 });
 		assert.strictEqual(postsTo(wb.server, SESSION, text).length, 1);
+		assert.strictEqual(postsTo(wb.server, 102).length, 0);
+		await selectSession(SESSION);
+		await view.locator('#messages li.from-agent', { hasText: text }).waitFor();
+		assert.strictEqual(await view.locator('#message').inputValue(), '', 'the confirmed draft is gone');
 	});
 
 	it('shows HTML from the server as text and runs none of it', async () => {
-		const evil = '<img src=x onerror="window.__pwned=1;parent.postMessage(\'pwned\',\'*\')"><script>window.__pwned=2</script> bye';
+		const evil = "<img src=x onerror=\"window.__pwned=1;parent.postMessage('pwned','*')\"><script>window.__pwned=2</script> bye";
 		wb.server.addCustomerMessage(SESSION, evil);
 		const item = view.locator('#messages li.from-customer', { hasText: '<script>window.__pwned=2</script>' });
 		await item.waitFor({ timeout: 15000 }); // arrives by polling (every 2 s in this test)

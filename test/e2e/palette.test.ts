@@ -53,9 +53,14 @@ describe('Post Message (command palette)', function () {
 		await wb.screenshot('palette-posted');
 		const posts = postsTo(wb, 101);
 		assert.strictEqual(posts.length, 1, 'exactly one POST');
-		assert.deepStrictEqual(posts[0].body, { Message: 'The export is fixed in 10.3.2 — please update.', Type: 'ToCustomer', SpecialType: 'None' });
+		assert.deepStrictEqual(posts[0].body, {
+			Message: 'The export is fixed in 10.3.2 — please update.',
+			Type: 'ToCustomer',
+			SpecialType: 'None',
+		});
 		assert.strictEqual(posts[0].status, 200);
-		const id = (JSON.parse(JSON.stringify(wb.server.messages(101).at(-1))) as { ChatMessageId: number }).ChatMessageId;
+		const id = wb.server.messages(101).at(-1)?.ChatMessageId;
+		assert.ok(id, 'the server stored the message');
 		assert.match((await toast.textContent()) ?? '', new RegExp(`Message #${id} posted`));
 		assert.deepStrictEqual(wb.server.violations, []);
 	});

@@ -1,6 +1,6 @@
 // Send Selection to Chat as a person does it: two selections made with the keyboard and Alt+Click, right-click →
 // "Send Selection to Chat", pick the session, confirm in the dialog. The local server must receive exactly the two
-// fenced blocks with their `path:lines` headers.
+// fenced blocks with their `path:lines` headers. Then Compose in Editor, sent with Ctrl+Enter.
 import * as assert from 'node:assert';
 import type { Page } from 'playwright-core';
 import { DEMO, type LocalServer, type RecordedRequest } from '../server/server';
@@ -108,6 +108,31 @@ describe('Send Selection to Chat (editor context menu)', function () {
 		assert.ok(id, 'the server stored the message');
 		await wb.notification(new RegExp(`Message #${id} posted to Ada Lovelace`));
 		await wb.screenshot('selection-sent');
+		assert.deepStrictEqual(wb.server.violations, []);
+	});
+
+	it('composes in an editor tab and sends it with Ctrl+Enter, closing the tab without a save prompt', async () => {
+		await wb.runCommand('Compose Message in Editor');
+		await wb.quickPick.pick(/Grace Hopper/, 30000);
+		// An untitled tab is titled by its first line: the recipient header.
+		const tab = page.locator('.tabs-container .tab', { hasText: 'To: Grace Hopper' });
+		await tab.first().waitFor({ state: 'visible', timeout: 15000 });
+		await page.locator('.editor-group-container.active .view-line', { hasText: 'To: Grace Hopper' }).waitFor({ timeout: 15000 });
+		// The cursor waits below the header.
+		await page.locator('.part.statusbar', { hasText: 'Ln 4, Col 1' }).waitFor({ timeout: 15000 });
+		const text = 'Hello Grace, this was written in an editor tab.';
+		await page.keyboard.type(text);
+		await wb.screenshot('compose-editor');
+		// Ctrl+Enter is bound only when superofficeChat.isComposeEditor is set for this editor.
+		await page.keyboard.press('Control+Enter');
+		await until('the POST to session 102', () => postsTo(wb.server, 102).length > 0);
+		assert.deepStrictEqual(
+			postsTo(wb.server, 102).map((r) => (r.body as { Message?: string }).Message),
+			[text],
+		);
+		await tab.first().waitFor({ state: 'detached', timeout: 15000 });
+		assert.strictEqual(await page.locator('.monaco-dialog-box').count(), 0, 'a dialog (save prompt?) is open');
+		await wb.notification(/Message #\d+ posted to Grace Hopper/);
 		assert.deepStrictEqual(wb.server.violations, []);
 	});
 });

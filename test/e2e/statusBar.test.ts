@@ -4,6 +4,9 @@ import type { Locator } from 'playwright-core';
 import { DEMO } from '../server/server';
 import { launchWorkbench, type Workbench } from './lib/workbench';
 
+// VS Code gives an extension's status-bar entry the id `<extension id>.<item id>`.
+const ITEM = '[id="superoffice-chat.superoffice-chat.superofficeChat.connection"]';
+
 describe('Status bar connection switch', function () {
 	let wb: Workbench;
 	let item: Locator;
@@ -18,7 +21,9 @@ describe('Status bar connection switch', function () {
 				'superofficeChat.activeConnection': 'demo',
 			}),
 		});
-		item = wb.page.locator('.part.statusbar [aria-label^="SuperOffice Chat connection"]').first();
+		// The extension activates on its contributions only (no startup activation): any of its commands brings the item.
+		await wb.runCommand('Show Log');
+		item = wb.page.locator(`.part.statusbar ${ITEM}`);
 		await item.waitFor({ state: 'visible', timeout: 30000 });
 	});
 
@@ -33,7 +38,9 @@ describe('Status bar connection switch', function () {
 		await wb.quickPick.type(DEMO.bearer);
 		await wb.quickPick.accept();
 		await wb.notification(/Signed in to Local demo/);
-		await wb.page.locator('.part.statusbar [aria-label="SuperOffice Chat connection Local demo, signed in"]').waitFor({ timeout: 15000 });
+		await wb.page
+			.locator(`.part.statusbar ${ITEM}[aria-label="SuperOffice Chat connection Local demo, signed in"]`)
+			.waitFor({ timeout: 15000 });
 		assert.match((await item.textContent()) ?? '', /Local demo/);
 		await wb.screenshot('status-bar-signed-in');
 	});
@@ -43,7 +50,9 @@ describe('Status bar connection switch', function () {
 		await wb.quickPick.waitForItem('Backup tenant');
 		await wb.screenshot('status-bar-switch-picker');
 		await wb.quickPick.pick('Backup tenant');
-		await wb.page.locator('.part.statusbar [aria-label="SuperOffice Chat connection Backup tenant, signed out"]').waitFor({ timeout: 15000 });
+		await wb.page
+			.locator(`.part.statusbar ${ITEM}[aria-label="SuperOffice Chat connection Backup tenant, signed out"]`)
+			.waitFor({ timeout: 15000 });
 		await wb.screenshot('status-bar-switched');
 
 		// The switch is real: posting now needs the Backup tenant's credentials and sends nothing.
@@ -54,6 +63,8 @@ describe('Status bar connection switch', function () {
 
 		await item.click();
 		await wb.quickPick.pick('Local demo');
-		await wb.page.locator('.part.statusbar [aria-label="SuperOffice Chat connection Local demo, signed in"]').waitFor({ timeout: 15000 });
+		await wb.page
+			.locator(`.part.statusbar ${ITEM}[aria-label="SuperOffice Chat connection Local demo, signed in"]`)
+			.waitFor({ timeout: 15000 });
 	});
 });

@@ -51,13 +51,24 @@ describe('Chat view (host side)', function () {
 		server = await startServer({ port: 0, quiet: true });
 		api = (await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate()) ?? {};
 		assert.ok(api.testing, 'the extension exposes its testing API in test mode');
-		await config().update('connections', [{ id: CONNECTION_ID, name: 'IT Chat', baseUrl: server.url, auth: 'bearer' }], vscode.ConfigurationTarget.Global);
+		await config().update(
+			'connections',
+			[{ id: CONNECTION_ID, name: 'IT Chat', baseUrl: server.url, auth: 'bearer' }],
+			vscode.ConfigurationTarget.Global,
+		);
 		await config().update('activeConnection', CONNECTION_ID, vscode.ConfigurationTarget.Global);
 		await api.testing.services.secrets.set(CONNECTION_ID, { token: DEMO.bearer });
 		provider = new ChatViewProvider(api.testing.services);
 		webview = new FakeWebview();
 		const never = new vscode.EventEmitter<void>().event;
-		const view = { webview, visible: true, viewType: 'superofficeChat.chatView', onDidChangeVisibility: never, onDidDispose: never, show: () => undefined };
+		const view = {
+			webview,
+			visible: true,
+			viewType: 'superofficeChat.chatView',
+			onDidChangeVisibility: never,
+			onDidDispose: never,
+			show: () => undefined,
+		};
 		provider.resolveWebviewView(view as unknown as vscode.WebviewView);
 	});
 
@@ -97,7 +108,13 @@ describe('Chat view (host side)', function () {
 	it('posts a send to exactly the session the webview showed and reports the message id', async () => {
 		webview.receive({ type: 'selectSession', sessionId: 101 });
 		await waitFor('messages of 101', () => webview.posted.find((m) => m.type === 'messagesLoaded' && m.sessionId === 101));
-		webview.receive({ type: 'send', requestId: 'it-1', connectionId: CONNECTION_ID, sessionId: 101, draft: draft('Hello from the integration test') });
+		webview.receive({
+			type: 'send',
+			requestId: 'it-1',
+			connectionId: CONNECTION_ID,
+			sessionId: 101,
+			draft: draft('Hello from the integration test'),
+		});
 		const ok = await waitFor('sendSucceeded', () => webview.posted.find((m) => m.type === 'sendSucceeded' && m.requestId === 'it-1'));
 		const posts = server.received.filter((r) => r.method === 'POST' && /\/ChatSession\/101\/Messages$/.test(r.path));
 		assert.strictEqual(posts.length, 1);
@@ -108,7 +125,13 @@ describe('Chat view (host side)', function () {
 
 	it('refuses a send whose session is not the one selected, without contacting the server', async () => {
 		const before = server.received.length;
-		webview.receive({ type: 'send', requestId: 'it-2', connectionId: CONNECTION_ID, sessionId: 102, draft: draft('to the wrong customer') });
+		webview.receive({
+			type: 'send',
+			requestId: 'it-2',
+			connectionId: CONNECTION_ID,
+			sessionId: 102,
+			draft: draft('to the wrong customer'),
+		});
 		const failed = await waitFor('sendFailed', () => webview.posted.find((m) => m.type === 'sendFailed' && m.requestId === 'it-2'));
 		assert.ok(failed.type === 'sendFailed' && /recipient changed/i.test(failed.error.message));
 		assert.ok(!server.received.slice(before).some((r) => r.method === 'POST'));
@@ -117,7 +140,13 @@ describe('Chat view (host side)', function () {
 	it('ignores malformed messages from the webview', async () => {
 		const count = webview.posted.length;
 		webview.receive({ type: 'send', requestId: 'it-3', connectionId: CONNECTION_ID, sessionId: '101', draft: draft('x') });
-		webview.receive({ type: 'send', requestId: 'it-4', connectionId: CONNECTION_ID, sessionId: 101, draft: { ...draft('x'), type: 'Special' } });
+		webview.receive({
+			type: 'send',
+			requestId: 'it-4',
+			connectionId: CONNECTION_ID,
+			sessionId: 101,
+			draft: { ...draft('x'), type: 'Special' },
+		});
 		await waitFor('the log line', () => api.testing!.logLines().filter((l) => l.includes('ignored a malformed message')).length >= 2);
 		assert.strictEqual(webview.posted.length, count);
 		assert.ok(!server.received.some((r) => r.method === 'POST' && (r.body as { Message?: string }).Message === 'x'));

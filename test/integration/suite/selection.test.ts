@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type ExtensionApi, type TestingApi } from '../../../src/extensionApi';
 import {
+	type ConfirmOptions,
 	isSeparator,
 	type NotifyLevel,
 	type NotifyOptions,
@@ -29,7 +30,7 @@ class ScriptedPrompter implements Prompter {
 	readonly notices: Notice[] = [];
 	readonly picks: string[] = [];
 	sessionId = 101;
-	confirmAnswer: string | undefined = 'Send';
+	confirmAnswer = true;
 
 	async pick<T>(entries: readonly PickEntry<T>[] | Promise<readonly PickEntry<T>[]>, options: PickOptions): Promise<T | undefined> {
 		this.picks.push(options.id);
@@ -44,10 +45,12 @@ class ScriptedPrompter implements Prompter {
 	}
 	async notify(level: NotifyLevel, message: string, options: NotifyOptions, ...actions: string[]): Promise<string | undefined> {
 		this.notices.push({ level, message, options, actions });
-		return options.modal ? this.confirmAnswer : undefined;
+		return undefined;
 	}
-	async confirm(): Promise<boolean> {
-		return false;
+	async confirm(message: string, options: ConfirmOptions): Promise<boolean> {
+		const asked = { id: options.id, modal: true, detail: options.detail };
+		this.notices.push({ level: 'warning', message, options: asked, actions: [options.confirm] });
+		return this.confirmAnswer;
 	}
 	confirmations(): Notice[] {
 		return this.notices.filter((n) => n.options.id === 'confirmSelectionSend');
@@ -82,7 +85,9 @@ function tabOpen(uri: vscode.Uri): boolean {
 
 async function closeAll(): Promise<void> {
 	// Revert first so untitled compose documents close without a save prompt.
-	while (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	}
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
@@ -156,6 +161,7 @@ describe('Send Selection to Chat and Compose in Editor', function () {
 			// The user confirmed a dialog that named the recipient and showed the size and first lines.
 			const [confirmation] = prompter.confirmations();
 			assert.ok(confirmation?.options.modal, 'no modal confirmation');
+			assert.deepEqual(confirmation.actions, ['Send']);
 			assert.match(confirmation.message, /Ada Lovelace.*101.*Local demo/);
 			const expected = EXPECTED[format];
 			assert.ok(
@@ -173,7 +179,7 @@ describe('Send Selection to Chat and Compose in Editor', function () {
 	it('sends nothing when the confirmation is declined', async () => {
 		await setSetting('selectionFormat', 'plain');
 		await openSample(SELECTIONS);
-		prompter.confirmAnswer = undefined;
+		prompter.confirmAnswer = false;
 		await vscode.commands.executeCommand('superofficeChat.postSelection', { sessionId: 102 });
 		assert.equal(prompter.confirmations().length, 1);
 		assert.match(prompter.confirmations()[0].message, /Grace Hopper.*102/);

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { draftProblem, emptyDraft, isDraftData, MAX_FIELD_LENGTH, MAX_MESSAGE_LENGTH, parseWebviewMessage } from '../../../src/shared/protocol';
+import {
+	draftProblem,
+	emptyDraft,
+	isDraftData,
+	MAX_FIELD_LENGTH,
+	MAX_MESSAGE_LENGTH,
+	parseWebviewMessage,
+} from '../../../src/shared/protocol';
 
 const draft = { text: 'Hello', type: 'ToCustomer', author: '', specialType: 'None', specialParam: '' };
 const send = { type: 'send', requestId: 'r-1', connectionId: 'demo', sessionId: 101, draft };
@@ -13,7 +20,12 @@ describe('parseWebviewMessage', () => {
 		const parsed = parseWebviewMessage(send);
 		assert.deepEqual(parsed, send);
 		assert.notEqual(parsed && 'draft' in parsed ? parsed.draft : undefined, draft);
-		assert.deepEqual(parseWebviewMessage({ type: 'draftChanged', connectionId: 'demo', sessionId: 1, draft }), { type: 'draftChanged', connectionId: 'demo', sessionId: 1, draft });
+		assert.deepEqual(parseWebviewMessage({ type: 'draftChanged', connectionId: 'demo', sessionId: 1, draft }), {
+			type: 'draftChanged',
+			connectionId: 'demo',
+			sessionId: 1,
+			draft,
+		});
 	});
 
 	it('rejects anything that is not an object with a known type', () => {

@@ -9,7 +9,10 @@ function ready(): ViewState {
 	return reduce(initialViewState(), {
 		type: 'init',
 		connection: { id: 'c', name: 'Demo', baseUrl: 'http://x' },
-		sessions: [{ id: 101, customer: 'Ada', open: true }, { id: 102, customer: 'Grace', open: true }],
+		sessions: [
+			{ id: 101, customer: 'Ada', open: true },
+			{ id: 102, customer: 'Grace', open: true },
+		],
 		selectedSessionId: 101,
 	});
 }
@@ -25,7 +28,14 @@ describe('view state reducer', () => {
 	it('merges incremental messages by id, in order, capped', () => {
 		let s = reduce(ready(), { type: 'messagesLoaded', sessionId: 101, messages: [msg(2), msg(1)], replace: true });
 		s = reduce(s, { type: 'messagesLoaded', sessionId: 101, messages: [msg(2, 'edited'), msg(3)], replace: false });
-		assert.deepEqual(s.messages.map((m) => [m.id, m.text]), [[1, 'm1'], [2, 'edited'], [3, 'm3']]);
+		assert.deepEqual(
+			s.messages.map((m) => [m.id, m.text]),
+			[
+				[1, 'm1'],
+				[2, 'edited'],
+				[3, 'm3'],
+			],
+		);
 		const many = Array.from({ length: MAX_CONVERSATION + 10 }, (_, i) => msg(i + 1));
 		s = reduce(s, { type: 'messagesLoaded', sessionId: 101, messages: many, replace: true });
 		assert.equal(s.messages.length, MAX_CONVERSATION);
@@ -67,7 +77,12 @@ describe('view state reducer', () => {
 	});
 
 	it('sessionSelected adds a typed-in session that was not listed', () => {
-		const s = reduce(ready(), { type: 'sessionSelected', sessionId: 555, session: { id: 555, customer: 'Linus', open: false }, draft: { text: '', type: 'ToCustomer', author: '', specialType: 'None', specialParam: '' } });
+		const s = reduce(ready(), {
+			type: 'sessionSelected',
+			sessionId: 555,
+			session: { id: 555, customer: 'Linus', open: false },
+			draft: { text: '', type: 'ToCustomer', author: '', specialType: 'None', specialParam: '' },
+		});
 		assert.equal(s.selectedSessionId, 555);
 		assert.ok(s.sessions.some((x) => x.id === 555));
 	});

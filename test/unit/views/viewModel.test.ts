@@ -13,7 +13,11 @@ describe('chat view model', () => {
 		]);
 		assert.deepEqual(
 			conv.map((m) => [m.id, m.from]),
-			[[1, 'customer'], [2, 'system'], [3, 'agent']],
+			[
+				[1, 'customer'],
+				[2, 'system'],
+				[3, 'agent'],
+			],
 		);
 		assert.equal(conv[0].text, '<img src=x onerror=alert(1)>');
 		assert.equal(conv[1].specialType, 'Url');
@@ -23,13 +27,29 @@ describe('chat view model', () => {
 		const plain = toMessageDraft({ ...emptyDraft(), text: 'Hello' });
 		assert.deepEqual(plain, { Message: 'Hello', Type: 'ToCustomer', SpecialType: 'None' });
 		validateDraft(1, plain);
-		const url = toMessageDraft({ text: 'See', type: 'ToCustomer', author: ' Me ', specialType: 'Url', specialParam: ' https://example.com ' });
+		const url = toMessageDraft({
+			text: 'See',
+			type: 'ToCustomer',
+			author: ' Me ',
+			specialType: 'Url',
+			specialParam: ' https://example.com ',
+		});
 		assert.deepEqual(url, { Message: 'See', Type: 'ToCustomer', SpecialType: 'Url', Author: 'Me', SpecialParam: 'https://example.com' });
 		validateDraft(1, url);
 	});
 
 	it('describes a typed-in session from its entity', () => {
-		assert.deepEqual(sessionItemFromEntity({ ChatSessionId: 7, CustomerName: 'Ada', Status: 'InQueue' }), { id: 7, customer: 'Ada', open: true, status: 'InQueue' });
-		assert.deepEqual(sessionItemFromEntity({ ChatSessionId: 8, Status: 'Closed' }), { id: 8, customer: '#8', open: false, status: 'Closed' });
+		assert.deepEqual(sessionItemFromEntity({ ChatSessionId: 7, CustomerName: 'Ada', Status: 'InQueue' }), {
+			id: 7,
+			customer: 'Ada',
+			open: true,
+			status: 'InQueue',
+		});
+		assert.deepEqual(sessionItemFromEntity({ ChatSessionId: 8, Status: 'Closed' }), {
+			id: 8,
+			customer: '#8',
+			open: false,
+			status: 'Closed',
+		});
 	});
 });
