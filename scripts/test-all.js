@@ -112,7 +112,8 @@ async function runMochaChild(configFile) {
 async function runTier(name, command, args, resultDir) {
 	const resultFile = path.join(resultDir, `${name}.txt`);
 	const started = Date.now();
-	const code = await run(command, args, { TEST_RESULT_FILE: resultFile });
+	// mocha's ✔ comes from log-symbols, which colours itself under CI=true despite `color: false`; NO_COLOR stops it.
+	const code = await run(command, args, { TEST_RESULT_FILE: resultFile, NO_COLOR: process.env.NO_COLOR ?? '1' });
 	const ms = Date.now() - started;
 	const m = fs.existsSync(resultFile) ? COUNT_LINE.exec(fs.readFileSync(resultFile, 'utf8')) : null;
 	let passed = m ? Number(m[1]) : 0;

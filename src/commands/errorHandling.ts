@@ -122,11 +122,8 @@ function describeApiError(e: ApiError, ctx: ErrorContext): ErrorDescription {
 				sw,
 			);
 		case 'invalid':
-			return describe(
-				e.status === undefined
-					? vscode.l10n.t('Not sent: {0}', e.message)
-					: vscode.l10n.t('The server rejected the request{0}', e.serverMessage ? `: ${e.serverMessage}` : '.'),
-			);
+			if (e.status === undefined) return invalidInput(e);
+			return describe(vscode.l10n.t('The server rejected the request{0}', e.serverMessage ? `: ${e.serverMessage}` : '.'));
 		case 'conflict':
 			return describe(vscode.l10n.t('The session changed in the meantime. Reload it and try again.'), retry);
 		case 'rateLimited': {
@@ -157,6 +154,28 @@ function describeApiError(e: ApiError, ctx: ErrorContext): ErrorDescription {
 				),
 				sw,
 			);
+	}
+}
+
+/** A check that failed before any request (the client's validation); nothing was sent. */
+function invalidInput(e: ApiError): ErrorDescription {
+	switch (e.field) {
+		case 'Message':
+			return describe(vscode.l10n.t('The message is empty.'));
+		case 'sessionId':
+		case 'id':
+			return describe(vscode.l10n.t('The session id must be a whole number from 1 to 2147483647.'));
+		case 'baseUrl':
+			return describe(vscode.l10n.t("The connection's URL is not an http(s) address. Remove the connection and add it again."));
+		case 'userName':
+		case 'password':
+		case 'ticket':
+		case 'appToken':
+		case 'token':
+			return describe(vscode.l10n.t('The stored credentials cannot be used. Sign in again.'), 'signIn');
+		default:
+			// Field names (Author, SpecialParam, …) are the API's own; the English detail is in the log.
+			return describe(vscode.l10n.t('Not sent: {0} is not valid.', e.field ?? vscode.l10n.t('the message')));
 	}
 }
 

@@ -44,6 +44,8 @@ export interface SessionItem {
 	customer: string;
 	topic?: string;
 	status?: ChatSessionStatus;
+	/** The status in the user's language (the host localises it). */
+	statusText?: string;
 	open: boolean;
 }
 

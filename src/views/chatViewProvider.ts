@@ -15,10 +15,12 @@ import {
 	type ErrorInfo,
 	type HostMessage,
 	parseWebviewMessage,
+	type SessionItem,
 	type WebviewMessage,
 } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
 import { sendKey } from '../sendGuard';
+import { statusLabel } from '../sessions/sessionDirectory';
 import { buildWebviewHtml, localResourceRoots } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
 import { sessionItemFromEntity, toConversation, toMessageDraft, toSessionItem } from './viewModel';
@@ -33,7 +35,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	private resolvedAt = 0;
 	private selected: number | undefined;
 	private connectionId: string | undefined;
-	private sessionsCache: ReturnType<typeof toSessionItem>[] = [];
+	private sessionsCache: SessionItem[] = [];
 	private readonly lastMessageId = new Map<number, number>();
 	private pollTimer: ReturnType<typeof setInterval> | undefined;
 	private loadingMessages = new Set<number>();
@@ -192,7 +194,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		this.post({ type: 'sessionsLoading' });
 		try {
 			const { connection, client } = await this.client();
-			const sessions = (await this.deps.sessions.load(connection, client)).map(toSessionItem);
+			const sessions = (await this.deps.sessions.load(connection, client)).map(toSessionItem).map(withStatusText);
 			this.sessionsCache = sessions;
 			this.post({ type: 'sessionsLoaded', sessions });
 		} catch (err) {
@@ -215,7 +217,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	private async loadSession(connection: Connection, sessionId: number): Promise<void> {
 		try {
 			const client = await this.deps.clients.forConnection(connection);
-			const session = sessionItemFromEntity(await client.getSession(sessionId));
+			const session = withStatusText(sessionItemFromEntity(await client.getSession(sessionId)));
 			if (this.selected === sessionId) {
 				this.post({ type: 'sessionSelected', sessionId, session, draft: this.drafts.get(connection.id, sessionId) ?? emptyDraft() });
 			}
@@ -280,4 +282,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
 		this.pollTimer = undefined;
 	}
+}
+
+function withStatusText(s: SessionItem): SessionItem {
+	const text = statusLabel(s.status);
+	return text ? { ...s, statusText: text } : s;
 }

@@ -15,7 +15,7 @@ export function formatTime(iso: string | undefined): string {
 }
 
 export function sessionLabel(s: SessionItem): string {
-	return `#${s.id} ${s.customer}${s.topic ? ` · ${s.topic}` : ''}${s.status ? ` · ${s.status}` : ''}`;
+	return `#${s.id} ${s.customer}${s.topic ? ` · ${s.topic}` : ''}${s.status ? ` · ${s.statusText ?? s.status}` : ''}`;
 }
 
 function recipientName(s: ViewState, sessionId: number): string {
@@ -49,7 +49,7 @@ export function renderRecipient(e: Elements, s: ViewState, t: T): void {
 			el('strong', { class: 'customer' }, session.customer),
 			el('span', {}, ` · #${session.id}`),
 			el('span', {}, session.topic ? ` · ${session.topic}` : ''),
-			el('span', { class: `badge ${session.open ? 'open' : 'closed'}` }, session.status ?? t('statusUnknown')),
+			el('span', { class: `badge ${session.open ? 'open' : 'closed'}` }, session.statusText ?? session.status ?? t('statusUnknown')),
 		);
 	} else {
 		e.summary.className = 'summary';

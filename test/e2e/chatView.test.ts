@@ -30,10 +30,10 @@ describe('Chat view (sidebar)', function () {
 	let page: Page;
 	let view: FrameLocator;
 
-	async function openChatView(): Promise<void> {
+	async function openChatView(timeoutMs = 30000): Promise<void> {
 		await wb.openViewContainer();
 		view = wb.webview();
-		await view.locator('#session-select option[value="101"]').waitFor({ state: 'attached', timeout: 30000 });
+		await view.locator('#session-select option[value="101"]').waitFor({ state: 'attached', timeout: timeoutMs });
 	}
 
 	async function selectSession(id: number): Promise<void> {
@@ -85,7 +85,8 @@ describe('Chat view (sidebar)', function () {
 		assert.deepStrictEqual(wb.server.violations, []);
 	});
 
-	it('keeps the draft across hide/show and Reload Window', async () => {
+	it('keeps the draft across hide/show and Reload Window', async function () {
+		this.timeout(240000);
 		const draft = 'a draft that must not be lost';
 		await typeMessage(draft);
 		await view.locator('#char-count', { hasText: `${draft.length}` }).waitFor();
@@ -99,7 +100,8 @@ describe('Chat view (sidebar)', function () {
 		await wb.runAnyCommand('Developer: Reload Window');
 		await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
 		await page.locator('.part.activitybar').waitFor({ timeout: 60000 });
-		await openChatView();
+		// a reload restarts the extension host and the webview: slow on a busy 2-core machine
+		await openChatView(90000);
 		await until('draft after Reload Window', async () => (await view.locator('#message').inputValue()) === draft, 30000);
 		await view.locator('#recipient-summary', { hasText: `#${SESSION}` }).waitFor();
 		await view.locator('#message').fill('');
@@ -156,8 +158,9 @@ describe('Chat view (sidebar)', function () {
 		await page.locator('.part.sidebar .title-label', { hasText: /Explorer/i }).waitFor();
 		await openChatView();
 		const log = await wb.waitForOutput('chat view interactive in');
-		const ms = [...log.matchAll(/chat view interactive in (\d+) ms/g)].at(-1)?.[1];
-		console.log(`      chat view interactive in ${ms} ms`);
+		const line = [...log.matchAll(/chat view interactive in \d+ ms[^\n]*/g)].at(-1)?.[0];
+		assert.ok(line, 'the log has the time to interactive');
+		console.log(`      ${line}`);
 		await wb.runAnyCommand('View: Hide Panel');
 		await selectSession(102);
 		await typeMessage('Thanks Grace, here is the link.');

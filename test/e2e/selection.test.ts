@@ -42,6 +42,8 @@ const EXPECTED = [
 ].join('\n');
 
 describe('Send Selection to Chat (editor context menu)', function () {
+	// Starting code-server and Chromium on a busy 2-core machine can take longer than the runner's default.
+	this.timeout(240000);
 	let wb: Workbench;
 	let page: Page;
 

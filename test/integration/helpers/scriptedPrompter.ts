@@ -91,8 +91,9 @@ export class ScriptedPrompter implements Prompter {
 		let chosen: PickItem<unknown> | undefined;
 		if (typeof a === 'function') chosen = a(items as PickItem<unknown>[]);
 		else chosen = items.find((i) => (typeof a === 'string' ? i.label === a : a.test(i.label)));
-		if (!chosen)
+		if (!chosen) {
 			throw new Error(`scripted pick "${options.id}": no item matches ${String(a)}; items: ${items.map((i) => i.label).join(' | ')}`);
+		}
 		return chosen.value as T;
 	}
 
@@ -131,8 +132,9 @@ export class ScriptedPrompter implements Prompter {
 			return undefined;
 		}
 		const a = queue.shift() as NotifyAnswer;
-		if (a !== undefined && !actions.includes(a))
+		if (a !== undefined && !actions.includes(a)) {
 			throw new Error(`scripted notification "${message}": no action ${a}; actions: ${actions.join(', ')}`);
+		}
 		return a;
 	}
 

@@ -123,6 +123,18 @@ describe('Chat view (host side)', function () {
 		assert.strictEqual(ok.type === 'sendSucceeded' && ok.messageId, stored?.ChatMessageId);
 	});
 
+	it('opens a typed-in session id and says when it does not exist', async () => {
+		webview.receive({ type: 'selectSession', sessionId: 404 });
+		const failed = await waitFor('messagesFailed', () => webview.posted.find((m) => m.type === 'messagesFailed' && m.sessionId === 404));
+		assert.ok(failed.type === 'messagesFailed' && failed.error.message.length > 0);
+		// (the provider here is compiled apart from the bundle, so the error's class differs: check the log's detail)
+		await waitFor('the log line', () =>
+			api.testing!.logLines().some((l) => l.includes('loading messages of session 404') && l.includes('kind=notFound')),
+		);
+		webview.receive({ type: 'selectSession', sessionId: 101 });
+		await waitFor('back on 101', () => webview.posted.filter((m) => m.type === 'messagesLoaded' && m.sessionId === 101).length >= 2);
+	});
+
 	it('refuses a send whose session is not the one selected, without contacting the server', async () => {
 		const before = server.received.length;
 		webview.receive({

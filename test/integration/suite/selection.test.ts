@@ -227,6 +227,7 @@ describe('Send Selection to Chat and Compose in Editor', function () {
 		const doc = editor.document;
 		assert.equal(doc.languageId, 'markdown');
 		assert.equal(doc.lineAt(0).text, '# To: Ada Lovelace — Support — session 101 (Local demo)');
+		assert.ok(editor.selection.isEmpty && editor.selection.active.line === 3, 'the cursor does not start below the header');
 		await write(editor, 'Hello Ada,\r\n\r\n# Steps\n1. restart  \n');
 		await vscode.commands.executeCommand('superofficeChat.sendComposed');
 		assert.deepEqual(posts(server).map(postedText), ['Hello Ada,\n\n# Steps\n1. restart']);
