@@ -55,9 +55,9 @@ function userSettingsFromEnv() {
 // Workbench chatter that says nothing about the tests (shown with SHIM_DEBUG=1).
 const noise = new RegExp(
 	process.env.SHIM_LOG_FILTER ||
-		'^\\[(AgentHost[^\\]]*|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\\]|' +
+		'^\\[(AgentHost[^\\]]*|DefaultAccount|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\\]|' +
 			'^(Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin)|' +
-			'ENOTFOUND open-vsx|Timed out waiting for authentication provider|^\\s+at ',
+			'ENOTFOUND open-vsx|Timed out waiting for authentication provider|^(Canceled: )+Canceled$|^\\s+at ',
 );
 
 async function main() {
@@ -97,15 +97,7 @@ async function main() {
 		context = await chromium.launchPersistentContext(path.join(cs.runDir, 'chromium-profile'), {
 			executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 			headless: true,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
+			args: host.chromiumArgs,
 		});
 		const page = context.pages()[0] || (await context.newPage());
 		let finish;
@@ -122,7 +114,8 @@ async function main() {
 		});
 		await page.exposeFunction('codeAutomationExit', (code) => finish(code));
 		if (process.env.SHIM_DEBUG) page.on('console', (m) => process.stderr.write(`[browser] ${m.text()}\n`));
-		await page.goto(`${cs.url}/?${query}`);
+		// The workbench can take long to load on a busy machine; SHIM_TIMEOUT_MS bounds the whole run anyway.
+		await page.goto(`${cs.url}/?${query}`, { waitUntil: 'domcontentloaded', timeout: 120000 });
 		const timeoutMs = Number(process.env.SHIM_TIMEOUT_MS || 300000);
 		let timer;
 		const code = await Promise.race([

@@ -177,6 +177,17 @@ const quietSettings = {
 	'workbench.layoutControl.enabled': false,
 };
 
+/** Headless Chromium switches that keep it quiet and offline (Playwright adds the headless ones). */
+const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
 const smokeDriverSupport = new Map();
 function supportsSmokeTestDriver(bin, env, config) {
 	if (!smokeDriverSupport.has(bin)) {
@@ -310,5 +321,6 @@ module.exports = {
 	stopGroup,
 	writeUserSettings,
 	quietSettings,
+	chromiumArgs,
 	installExtensionLink,
 };

@@ -157,6 +157,11 @@ function printSummary(rows, total) {
 async function main() {
 	const tiers = parseTiers();
 	const started = Date.now();
+	// Ctrl+C reaches the running tier too, which stops its own servers and browsers; wait for it, then stop.
+	let interrupted = false;
+	process.on('SIGINT', () => {
+		interrupted = true;
+	});
 	const rows = [];
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	const step = async (name, args) => {
@@ -185,6 +190,7 @@ async function main() {
 			e2e: [process.execPath, [path.join(root, 'out/test/e2e/run.js')]],
 		};
 		for (const tier of tiers) {
+			if (interrupted) break;
 			banner(`${tier} tier`);
 			rows.push(await runTier(tier, ...commands[tier], resultDir));
 		}
@@ -192,6 +198,7 @@ async function main() {
 		fs.rmSync(resultDir, { recursive: true, force: true });
 	}
 
+	if (interrupted) rows.push({ name: 'interrupted', step: true, ok: false, ms: 0, passed: 0, failed: 1 });
 	const passed = rows.reduce((n, r) => n + r.passed, 0);
 	const failed = rows.reduce((n, r) => n + r.failed, 0);
 	printSummary(rows, Date.now() - started);

@@ -1,7 +1,8 @@
 // The one output channel, "SuperOffice Chat" (a LogOutputChannel). Every line goes through redact() with every
 // credential this window has seen, so no caller can leak a secret into the log by mistake.
 import * as vscode from 'vscode';
-import { type ApiError, isApiError, redact, type TraceEvent } from './api';
+import { type ApiError, redact, type TraceEvent } from './api';
+import { isApiErrorLike } from './util/errors';
 
 export const LOG_NAME = 'SuperOffice Chat';
 const KEPT_LINES = 2000;
@@ -79,7 +80,7 @@ export function formatTrace(connectionName: string, e: TraceEvent): string {
 }
 
 export function describeForLog(err: unknown): string {
-	if (isApiError(err)) return describeApiError(err);
+	if (isApiErrorLike(err)) return describeApiError(err);
 	if (err instanceof Error) return `${err.name}: ${err.message}`;
 	return String(err);
 }

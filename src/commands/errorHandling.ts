@@ -2,10 +2,18 @@
 // actions (Sign In, Switch Connection, Retry only where safe, Show Log) and the full detail goes to the log.
 // `describeError` is also what the sidebar view shows inline.
 import * as vscode from 'vscode';
-import { type ApiError, isApiError } from '../api';
+import { type ApiError } from '../api';
 import { requestTimeoutSeconds } from '../config';
 import { type Connection } from '../connections/connection';
-import { InvalidArgumentError, isCancellation, NoConnectionError, SendBusyError, SignInRequiredError } from '../util/errors';
+import {
+	InvalidArgumentError,
+	isApiErrorLike,
+	isCancellation,
+	isErrorNamed,
+	NoConnectionError,
+	SendBusyError,
+	SignInRequiredError,
+} from '../util/errors';
 import { CommandId } from './commandIds';
 import { type Services } from './services';
 
@@ -55,17 +63,17 @@ function describe(message: string, ...ids: (ErrorActionId | false | undefined)[]
 /** The message and actions for an error, or undefined when it is a cancellation (say nothing). */
 export function describeError(err: unknown, ctx: ErrorContext = {}): ErrorDescription | undefined {
 	if (isCancellation(err)) return undefined;
-	if (err instanceof NoConnectionError) {
+	if (isErrorNamed(err, NoConnectionError, 'NoConnectionError')) {
 		return describe(vscode.l10n.t('There is no SuperOffice connection yet.'), 'addConnection');
 	}
-	if (err instanceof SignInRequiredError) {
+	if (isErrorNamed(err, SignInRequiredError, 'SignInRequiredError')) {
 		return describe(vscode.l10n.t('Sign in to {0} first.', err.connectionName), 'signIn', ctx.canSwitch && 'switchConnection');
 	}
-	if (err instanceof SendBusyError) {
+	if (isErrorNamed(err, SendBusyError, 'SendBusyError')) {
 		return describe(vscode.l10n.t('A message to this session is still being sent. Wait for it to finish before sending again.'));
 	}
-	if (err instanceof InvalidArgumentError) return describe(err.message);
-	if (isApiError(err)) return describeApiError(err, ctx);
+	if (isErrorNamed(err, InvalidArgumentError, 'InvalidArgumentError')) return describe(err.message);
+	if (isApiErrorLike(err)) return describeApiError(err, ctx);
 	return describe(vscode.l10n.t('Something went wrong. The log has the details.'));
 }
 
@@ -194,7 +202,8 @@ export function showError(s: Services, err: unknown, o: ShowErrorOptions = {}): 
 		return;
 	}
 	s.log.failure(o.what ?? 'Command failed', err);
-	const connection = o.connection ?? (err instanceof SignInRequiredError ? s.connections.get(err.connectionId) : undefined);
+	const connection =
+		o.connection ?? (isErrorNamed(err, SignInRequiredError, 'SignInRequiredError') ? s.connections.get(err.connectionId) : undefined);
 	const d = describeError(err, {
 		connectionName: connection?.name,
 		canRetry: o.retry !== undefined,

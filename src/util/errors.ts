@@ -1,5 +1,6 @@
 // Conditions the extension raises itself (as opposed to ApiError from the client). The error wrapper maps each
 // to a short message and actions; `describeError` in commands/errorHandling.ts is the one place that does it.
+import { type ApiError } from '../api';
 
 /** The user closed a prompt or pressed Escape: commands end silently. */
 export class CancelledError extends Error {
@@ -55,6 +56,20 @@ export class InvalidArgumentError extends Error {
 export function isCancellation(err: unknown): boolean {
 	if (err instanceof CancelledError) return true;
 	// ApiError('cancelled') and vscode.CancellationError both mean the user stopped it.
-	if (err instanceof Error && (err.name === 'Canceled' || err.name === 'AbortError')) return true;
+	if (err instanceof Error && (err.name === 'Canceled' || err.name === 'AbortError' || err.name === 'CancelledError')) return true;
 	return typeof err === 'object' && err !== null && (err as { kind?: unknown }).kind === 'cancelled';
+}
+
+/**
+ * Matches by `name` as well as by class: a test (or another bundle) that loads these modules a second time has its
+ * own copies of the classes, and an error must still be recognised.
+ */
+export function isErrorNamed<T extends Error>(err: unknown, cls: abstract new (...args: never[]) => T, name: string): err is T {
+	// `name` is passed as text: a minified bundle renames classes, but not the names they set.
+	return err instanceof cls || (err instanceof Error && err.name === name);
+}
+
+/** An ApiError from this or another copy of src/api (see isErrorNamed). */
+export function isApiErrorLike(err: unknown): err is ApiError {
+	return err instanceof Error && err.name === 'ApiError' && typeof (err as { kind?: unknown }).kind === 'string';
 }

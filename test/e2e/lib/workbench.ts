@@ -22,6 +22,7 @@ interface HostModule {
 	startCodeServer(o: { settings?: Record<string, unknown>; extensionsDir?: string; echo?: boolean }): Promise<CodeServer>;
 	installExtensionLink(extensionsDir: string): { id: string; path: string };
 	quietSettings: Record<string, unknown>;
+	chromiumArgs: string[];
 }
 // scripts/host.js is plain JS shared with the npm scripts; it is not part of the TypeScript program.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -109,15 +110,7 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 			executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 			headless: true,
 			viewport: opts.viewport ?? { width: 1400, height: 900 },
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
+			args: host.chromiumArgs,
 		});
 		cleanups.push(() => context.close());
 		const page = context.pages()[0] ?? (await context.newPage());

@@ -77,6 +77,12 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 	await vscode.workspace.getConfiguration('superofficeChat').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+function workspaceFolder(): vscode.WorkspaceFolder {
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	assert.ok(folder, 'no workspace folder open');
+	return folder;
+}
+
 function tabOpen(uri: vscode.Uri): boolean {
 	return vscode.window.tabGroups.all.some((g) =>
 		g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()),
@@ -103,12 +109,13 @@ const EXPECTED: Record<string, string> = {
 };
 
 describe('Send Selection to Chat and Compose in Editor', function () {
-	this.timeout(30000);
+	this.timeout(60000);
 	let server: LocalServer;
 	let testing: TestingApi;
 	let prompter: ScriptedPrompter;
 
-	before(async () => {
+	before(async function () {
+		this.timeout(120000);
 		const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
 		assert.ok(ext, 'extension not installed');
 		const api = await ext.activate();
@@ -119,6 +126,9 @@ describe('Send Selection to Chat and Compose in Editor', function () {
 		await s.connections.add({ ...CONNECTION, baseUrl: server.url });
 		await s.connections.setActive(CONNECTION.id);
 		await s.secrets.set(CONNECTION.id, { password: DEMO.password });
+		// Opening the first TypeScript file wakes the language features in the same extension host; on a busy
+		// machine that can take longer than one test may, so it happens here.
+		await vscode.window.showTextDocument(vscode.Uri.joinPath(workspaceFolder().uri, SAMPLE));
 	});
 
 	beforeEach(async () => {
@@ -144,9 +154,7 @@ describe('Send Selection to Chat and Compose in Editor', function () {
 	});
 
 	async function openSample(selections: vscode.Selection[]): Promise<vscode.TextEditor> {
-		const folder = vscode.workspace.workspaceFolders?.[0];
-		assert.ok(folder, 'no workspace folder open');
-		const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, SAMPLE));
+		const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(workspaceFolder().uri, SAMPLE));
 		editor.selections = selections;
 		return editor;
 	}
