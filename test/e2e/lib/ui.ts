@@ -169,7 +169,14 @@ export async function setTheme(page: Page, themeName: string): Promise<void> {
 	await runAnyCommand(page, 'Preferences: Color Theme');
 	const qp = quickPickOf(page);
 	await qp.type(themeName);
-	await qp.pick(new RegExp(`^\\s*${escapeRegExp(themeName)}`));
+	try {
+		await qp.pick(new RegExp(`^\\s*${escapeRegExp(themeName)}`), 5000);
+	} catch {
+		await qp.type('');
+		const offered = (await qp.items()).join(' | ');
+		await page.keyboard.press('Escape');
+		throw new Error(`No color theme "${themeName}"; the picker offers: ${offered}`);
+	}
 	await qp.waitClosed();
 }
 
