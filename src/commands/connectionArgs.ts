@@ -22,6 +22,15 @@ export function connectionIdArg(arg: unknown): string | undefined {
 	return undefined;
 }
 
+/** The `sessionId` of an automation argument, checked; undefined when absent. */
+export function sessionIdArg(a: Record<string, unknown>): number | undefined {
+	if (a.sessionId === undefined) return undefined;
+	if (typeof a.sessionId !== 'number' || !Number.isSafeInteger(a.sessionId) || a.sessionId < 1) {
+		throw new InvalidArgumentError(vscode.l10n.t('sessionId must be a whole number from 1.'), 'sessionId');
+	}
+	return a.sessionId;
+}
+
 /** The connection named by the argument; throws NoConnectionError when it does not exist. */
 export function connectionFromArg(s: Services, arg: unknown): Connection | undefined {
 	const id = connectionIdArg(arg);

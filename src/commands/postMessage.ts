@@ -8,7 +8,7 @@ import { sendKey } from '../sendGuard';
 import { customerOf } from '../sessions/sessionSummary';
 import { PromptId } from '../ui/prompter';
 import { CancelledError, InvalidArgumentError, NoConnectionError } from '../util/errors';
-import { connectionIdArg } from './connectionArgs';
+import { connectionIdArg, sessionIdArg } from './connectionArgs';
 import { CommandId } from './commandIds';
 import { registerCommand, showError } from './errorHandling';
 import { sendMessage } from './sendMessage';
@@ -39,12 +39,8 @@ function parseArgs(arg: unknown): PostMessageArgs {
 	const out: PostMessageArgs = {};
 	const connectionId = connectionIdArg(a);
 	if (connectionId) out.connectionId = connectionId;
-	if (a.sessionId !== undefined) {
-		if (typeof a.sessionId !== 'number' || !Number.isSafeInteger(a.sessionId) || a.sessionId < 1) {
-			throw new InvalidArgumentError(vscode.l10n.t('sessionId must be a whole number from 1.'), 'sessionId');
-		}
-		out.sessionId = a.sessionId;
-	}
+	const sessionId = sessionIdArg(a);
+	if (sessionId !== undefined) out.sessionId = sessionId;
 	if (a.text !== undefined) {
 		if (typeof a.text !== 'string' || a.text.trim() === '') throw new InvalidArgumentError(vscode.l10n.t('The message is empty.'), 'text');
 		out.text = a.text;

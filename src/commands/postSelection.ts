@@ -9,7 +9,7 @@ import { type Connection } from '../connections/connection';
 import { sendKey } from '../sendGuard';
 import { customerOf } from '../sessions/sessionSummary';
 import { CancelledError, InvalidArgumentError, NoConnectionError } from '../util/errors';
-import { connectionIdArg } from './connectionArgs';
+import { connectionIdArg, sessionIdArg } from './connectionArgs';
 import { CommandId } from './commandIds';
 import { registerCommand, showError } from './errorHandling';
 import { sendMessage } from './sendMessage';
@@ -39,12 +39,8 @@ export function parseSessionArgs(arg: unknown, command: string): PostSelectionAr
 	const out: PostSelectionArgs = {};
 	const connectionId = connectionIdArg(a);
 	if (connectionId) out.connectionId = connectionId;
-	if (a.sessionId !== undefined) {
-		if (typeof a.sessionId !== 'number' || !Number.isSafeInteger(a.sessionId) || a.sessionId < 1) {
-			throw new InvalidArgumentError(vscode.l10n.t('sessionId must be a whole number from 1.'), 'sessionId');
-		}
-		out.sessionId = a.sessionId;
-	}
+	const sessionId = sessionIdArg(a);
+	if (sessionId !== undefined) out.sessionId = sessionId;
 	return out;
 }
 
