@@ -90,6 +90,17 @@ export async function runAnyCommand(page: Page, label: string): Promise<void> {
 		.first();
 	await row.waitFor({ state: 'visible', timeout: 15000 });
 	await row.click();
+	// The palette keeps showing `>label` until the command's own UI (if any) replaces it; wait for that, so the next
+	// quick-input action cannot land in the stale palette.
+	await page.waitForFunction(
+		(typed) => {
+			const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+			const input = widget?.querySelector<HTMLInputElement>('.quick-input-box input');
+			return !widget || widget.style.display === 'none' || !input || input.value !== typed;
+		},
+		`>${label}`,
+		{ timeout: 30000 },
+	);
 }
 
 /** Runs one of our commands by its title without the category: `runCommand(page, 'Add Connection')`. */
