@@ -80,8 +80,12 @@ async function main() {
 		if (context) await context.close().catch(() => {});
 		await cs.stop();
 	};
+	// Ctrl+C arrives twice (from the terminal and forwarded by test-electron): clean up once, ignore the rest.
+	let stopping = false;
 	for (const sig of ['SIGINT', 'SIGTERM']) {
-		process.once(sig, () => {
+		process.on(sig, () => {
+			if (stopping) return;
+			stopping = true;
 			cleanup().finally(() => process.exit(130));
 		});
 	}
@@ -98,6 +102,9 @@ async function main() {
 			executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 			headless: true,
 			args: host.chromiumArgs,
+			// Our own signal handlers close the browser and then stop code-server; Playwright's would exit first.
+			handleSIGINT: false,
+			handleSIGTERM: false,
 		});
 		const page = context.pages()[0] || (await context.newPage());
 		let finish;

@@ -10,10 +10,18 @@ const { spawn, spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
 
-/** Process groups started here that are still alive; killed synchronously if this process exits early. */
-const liveGroups = new Set();
+/** Process groups started here that are still alive (pgid → private run dir); if this process exits early
+ *  (Ctrl+C, a crash), they are killed and their folders removed synchronously. */
+const liveGroups = new Map();
 process.on('exit', () => {
-	for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
+	for (const [pgid, runDir] of liveGroups) {
+		killGroup(pgid, 'SIGKILL');
+		try {
+			fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+		} catch {
+			// best effort on the way out
+		}
+	}
 });
 
 let cachedHostEnv;
@@ -272,13 +280,14 @@ async function startCodeServer(o = {}) {
 			resolve(null);
 		});
 	});
-	if (child.pid) liveGroups.add(child.pid);
+	if (child.pid) liveGroups.set(child.pid, runDir);
 	const url = `http://127.0.0.1:${port}`;
 	let stopped;
 	const stop = () => {
 		stopped ??= (async () => {
 			if (child.pid) await stopGroup(child.pid);
-			if (!o.keepRunDir) fs.rmSync(runDir, { recursive: true, force: true });
+			// Retries: a browser that is still exiting may write into its profile in here.
+			fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 		})();
 		return stopped;
 	};

@@ -108,8 +108,11 @@ async function main() {
 				.catch(() => undefined);
 		}
 	};
+	let stopping = false;
 	for (const sig of ['SIGINT', 'SIGTERM']) {
-		process.once(sig, () => {
+		process.on(sig, () => {
+			if (stopping) return; // a second Ctrl+C must not cut the cleanup short
+			stopping = true;
 			console.log('\nStopping...');
 			stopAll().finally(() => process.exit(0));
 		});

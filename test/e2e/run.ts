@@ -57,8 +57,11 @@ async function main(): Promise<number> {
 	return failures > 0 ? 1 : 0;
 }
 
+let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-	process.once(sig, () => {
+	process.on(sig, () => {
+		if (stopping) return; // a second Ctrl+C must not cut the cleanup short
+		stopping = true;
 		void closeAll().finally(() => process.exit(130));
 	});
 }

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
 		console.error(`[integration] ${e instanceof Error ? e.message : String(e)}`);
 		return 1;
 	} finally {
-		fs.rmSync(tmp, { recursive: true, force: true });
+		fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 	}
 }
 

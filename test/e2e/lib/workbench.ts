@@ -66,6 +66,12 @@ export interface Workbench {
 /** Workbenches not closed yet; the e2e runner screenshots them when a test fails and closes them at exit. */
 export const openWorkbenches = new Set<Workbench>();
 
+/** Run dirs of launches not closed yet, removed if the process exits early (Ctrl+C during a launch). */
+const liveRunDirs = new Set<string>();
+process.on('exit', () => {
+	for (const dir of liveRunDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+});
+
 const quietE2eSettings: Record<string, unknown> = {
 	'workbench.view.alwaysShowHeaderActions': true,
 	'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -74,7 +80,14 @@ const quietE2eSettings: Record<string, unknown> = {
 
 export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workbench> {
 	const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sochat-e2e-'));
-	const cleanups: Array<() => Promise<unknown> | unknown> = [() => fs.rmSync(runDir, { recursive: true, force: true })];
+	liveRunDirs.add(runDir);
+	const cleanups: Array<() => Promise<unknown> | unknown> = [
+		() => {
+			// Retries: a browser that is still exiting may write into its profile in here.
+			fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+			liveRunDirs.delete(runDir);
+		},
+	];
 	const pendingShots = new Set<Promise<string>>();
 	let launchedPage: Page | undefined;
 	const closeAll = async (): Promise<void> => {
@@ -111,6 +124,9 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 			headless: true,
 			viewport: opts.viewport ?? { width: 1400, height: 900 },
 			args: host.chromiumArgs,
+			// Our own signal handlers close the browser and then stop code-server; Playwright's would exit first.
+			handleSIGINT: false,
+			handleSIGTERM: false,
 		});
 		cleanups.push(() => context.close());
 		const page = context.pages()[0] ?? (await context.newPage());
