@@ -105,6 +105,8 @@ async function main() {
 			// Our own signal handlers close the browser and then stop code-server; Playwright's would exit first.
 			handleSIGINT: false,
 			handleSIGTERM: false,
+			// Chromium's shared-memory files land in TMPDIR; keep them in the run dir that stop() removes.
+			env: { ...process.env, TMPDIR: path.join(cs.runDir, 'tmp') },
 		});
 		const page = context.pages()[0] || (await context.newPage());
 		let finish;

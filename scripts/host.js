@@ -183,6 +183,7 @@ const quietSettings = {
 	'chat.commandCenter.enabled': false,
 	'window.commandCenter': false,
 	'workbench.layoutControl.enabled': false,
+	'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Headless Chromium switches that keep it quiet and offline (Playwright adds the headless ones). */
@@ -206,16 +207,9 @@ function supportsSmokeTestDriver(bin, env, config) {
 }
 
 /**
- * Starts code-server and waits for /healthz.
- * @param {object} o
- * @param {number} [o.port] 0 or unset = random free port
- * @param {string} [o.userDataDir] default: a folder in the private run dir
- * @param {string} [o.extensionsDir] default: a folder in the private run dir
- * @param {object} [o.settings] written into the user settings before start
- * @param {boolean} [o.smokeTestDriver] needed for the URL payload (extensionDevelopmentPath/extensionTestsPath)
- * @param {object} [o.env] extra environment (reaches the extension host)
- * @param {string[]} [o.args] extra code-server arguments
- * @param {boolean} [o.echo] also copy code-server's output to stderr
+ * Starts code-server and waits for /healthz. Options: port (0 = random), userDataDir and extensionsDir (default: in the
+ * private run dir), settings (user settings to write first), smokeTestDriver (needed for the URL payload that loads a
+ * development extension and its tests), env (reaches the extension host), args, echo (copy its output to stderr).
  */
 async function startCodeServer(o = {}) {
 	const { CODE_SERVER_BIN, CODE_SERVER_NODE_DIR } = hostEnv();
@@ -327,7 +321,6 @@ module.exports = {
 	portIsFree,
 	waitForHttp,
 	startCodeServer,
-	stopGroup,
 	writeUserSettings,
 	quietSettings,
 	chromiumArgs,

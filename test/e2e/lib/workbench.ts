@@ -63,22 +63,60 @@ export interface Workbench {
 	close(): Promise<void>;
 }
 
-/** Workbenches not closed yet; the e2e runner screenshots them when a test fails and closes them at exit. */
+/** Workbenches not closed yet; the e2e runner screenshots them when a test fails. */
 export const openWorkbenches = new Set<Workbench>();
 
-/** Run dirs of launches not closed yet, removed if the process exits early (Ctrl+C during a launch). */
+interface Launch {
+	/** Makes a launch in progress give up at its next step (and closes its browser, ending any wait on the page). */
+	abort(): void;
+	/** Settles when the launch has finished or given up. */
+	settled: Promise<void>;
+	stop(): Promise<void>;
+}
+/** Every launch not closed yet, including launches still in progress. */
+const liveLaunches = new Set<Launch>();
+
+/** Closes every workbench and stops launches in progress (Ctrl+C, end of run). */
+export async function closeAllWorkbenches(): Promise<void> {
+	await Promise.allSettled(
+		[...liveLaunches].map(async (launch) => {
+			launch.abort();
+			// A launch in progress registers what it started once its current step returns; bounded, as that step may hang.
+			await Promise.race([launch.settled, new Promise((resolve) => setTimeout(resolve, 5000))]);
+			await launch.stop();
+		}),
+	);
+	openWorkbenches.clear();
+}
+
+/** Run dirs not removed yet; a last, synchronous attempt if the process exits anyway. */
 const liveRunDirs = new Set<string>();
 process.on('exit', () => {
-	for (const dir of liveRunDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+	for (const dir of liveRunDirs) {
+		try {
+			fs.rmSync(dir, { recursive: true, force: true });
+		} catch {
+			// An exception here would reach mocha's uncaughtException handler and keep the process alive.
+		}
+	}
 });
 
 const quietE2eSettings: Record<string, unknown> = {
 	'workbench.view.alwaysShowHeaderActions': true,
-	'workbench.secondarySideBar.defaultVisibility': 'hidden',
 	'editor.minimap.enabled': false,
 };
 
-export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workbench> {
+export function launchWorkbench(opts: LaunchOptions = {}): Promise<Workbench> {
+	const launch: Launch = { abort: () => undefined, settled: Promise.resolve(), stop: () => Promise.resolve() };
+	const started = start(opts, launch);
+	launch.settled = started.then(
+		() => undefined,
+		() => undefined,
+	);
+	return started;
+}
+
+async function start(opts: LaunchOptions, launch: Launch): Promise<Workbench> {
 	const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sochat-e2e-'));
 	liveRunDirs.add(runDir);
 	const cleanups: Array<() => Promise<unknown> | unknown> = [
@@ -90,18 +128,35 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 	];
 	const pendingShots = new Set<Promise<string>>();
 	let launchedPage: Page | undefined;
+	let context: BrowserContext | undefined;
+	let closed = false;
 	const closeAll = async (): Promise<void> => {
+		closed = true;
+		// A failure screenshot started by the runner finishes before the browser goes away.
+		await Promise.allSettled([...pendingShots]);
 		// Last started, first stopped; every step runs even if an earlier one fails.
 		for (const fn of cleanups.splice(0).reverse()) {
 			await Promise.resolve()
 				.then(fn)
 				.catch(() => undefined);
 		}
+		liveLaunches.delete(launch);
+	};
+	launch.stop = closeAll;
+	launch.abort = () => {
+		closed = true;
+		void context?.close().catch(() => undefined);
+	};
+	liveLaunches.add(launch);
+	/** Called after each start-up step: a launch closed meanwhile stops here (its catch runs the new cleanups). */
+	const stillWanted = (): void => {
+		if (closed) throw new Error('the workbench was closed while it was starting');
 	};
 	try {
 		if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
 		const server = await startServer({ port: 0, quiet: true, ...opts.server });
 		cleanups.push(() => server.close());
+		stillWanted();
 
 		const workspace = opts.workspace ?? path.join(runDir, 'workspace');
 		if (!opts.workspace) fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
@@ -118,8 +173,9 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 			echo: Boolean(process.env.E2E_DEBUG),
 		});
 		cleanups.push(() => cs.stop());
+		stillWanted();
 
-		const context: BrowserContext = await chromium.launchPersistentContext(path.join(runDir, 'chromium-profile'), {
+		context = await chromium.launchPersistentContext(path.join(runDir, 'chromium-profile'), {
 			executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 			headless: true,
 			viewport: opts.viewport ?? { width: 1400, height: 900 },
@@ -127,9 +183,13 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 			// Our own signal handlers close the browser and then stop code-server; Playwright's would exit first.
 			handleSIGINT: false,
 			handleSIGTERM: false,
+			// Chromium's shared-memory files land in TMPDIR; keep them in the run dir that close() removes.
+			env: { ...process.env, TMPDIR: fs.mkdtempSync(path.join(runDir, 'tmp-')) } as Record<string, string>,
 		});
-		cleanups.push(() => context.close());
-		const page = context.pages()[0] ?? (await context.newPage());
+		const browser = context;
+		cleanups.push(() => browser.close());
+		stillWanted();
+		const page = browser.pages()[0] ?? (await browser.newPage());
 		launchedPage = page;
 		if (process.env.E2E_DEBUG) page.on('console', (m) => process.stderr.write(`[browser] ${m.text()}\n`));
 
@@ -138,6 +198,7 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 		await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
 		// Our view container in the activity bar means the extension's contributions are loaded.
 		await ui.activityBarItem(page).waitFor({ state: 'visible', timeout: 60000 });
+		stillWanted();
 
 		const wb: Workbench = {
 			page,
@@ -162,8 +223,6 @@ export async function launchWorkbench(opts: LaunchOptions = {}): Promise<Workben
 			codeServerLog: () => cs.readLog(),
 			close: async () => {
 				openWorkbenches.delete(wb);
-				// A failure screenshot started by the runner finishes before the browser goes away.
-				await Promise.allSettled([...pendingShots]);
 				await closeAll();
 			},
 		};
