@@ -153,16 +153,31 @@ export function webview(page: Page): FrameLocator {
 	return page.frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).frameLocator('iframe#active-frame');
 }
 
+/** Our entry in the activity bar (the tab; `aria-expanded` tells whether its container is open). */
 export function activityBarItem(page: Page): Locator {
-	return page.locator(`.part.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first();
+	return page.locator('.part.activitybar li.action-item').filter({ has: page.locator(`a[aria-label^="${CONTAINER_TITLE}"]`) });
 }
 
-/** Opens the "SuperOffice Chat" view container from the activity bar (a second click would close it). */
+/**
+ * Opens the "SuperOffice Chat" view container by clicking its activity bar entry. A click on an open container closes
+ * it, and the workbench may still be restoring one (after Reload Window), so the state is read before and after.
+ */
 export async function openViewContainer(page: Page): Promise<void> {
+	const item = activityBarItem(page);
 	const title = page.locator('.part.sidebar .composite.title .title-label', { hasText: new RegExp(escapeRegExp(CONTAINER_TITLE), 'i') });
-	if (await title.isVisible()) return;
-	await activityBarItem(page).click();
-	await title.waitFor({ state: 'visible', timeout: 15000 });
+	const isOpen = async (): Promise<boolean> => (await item.getAttribute('aria-expanded')) === 'true' && (await title.isVisible());
+	for (let attempt = 0; attempt < 3; attempt++) {
+		if (await isOpen()) return;
+		await item.click();
+		// A click toggles the container, so click again only after a long look: on a loaded machine the first click
+		// can take seconds to show, and a second click would close it again.
+		const deadline = Date.now() + 20000;
+		while (Date.now() < deadline) {
+			if (await isOpen()) return;
+			await page.waitForTimeout(250);
+		}
+	}
+	throw new Error(`The ${CONTAINER_TITLE} view container did not open from the activity bar`);
 }
 
 /** Opens a workspace file through Go to File, the way a person would. */
