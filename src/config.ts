@@ -16,9 +16,14 @@ export const Setting = {
 	timeZone: 'timeZone',
 	requestTimeoutSeconds: 'requestTimeoutSeconds',
 	pollIntervalSeconds: 'conversation.pollIntervalSeconds',
+	onlineEnvironment: 'online.environment',
+	onlineCustomAuthority: 'online.customAuthority',
+	onlineClientIds: 'online.clientIds',
+	onlineSignInTimeoutSeconds: 'online.signInTimeoutSeconds',
 } as const;
 export type SettingKey = (typeof Setting)[keyof typeof Setting];
 
+export type OnlineEnvironmentSetting = 'sod' | 'qaonline' | 'online' | 'custom';
 export type SelectionFormat = 'plain' | 'fenced' | 'fencedWithPath';
 export type ConfirmSelectionSend = 'always' | 'oncePerSession';
 
@@ -89,4 +94,38 @@ export function pollIntervalSeconds(): number {
 /** True when the change touches `superofficeChat.<key>`. */
 export function affects(e: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
 	return e.affectsConfiguration(`${SECTION}.${key}`);
+}
+
+/** User settings only, like connections: a workspace must not pick the sign-in provider or application. */
+function globalValue(key: SettingKey): unknown {
+	return section().inspect<unknown>(key)?.globalValue;
+}
+
+export function onlineEnvironmentSetting(): OnlineEnvironmentSetting {
+	const v = globalValue(Setting.onlineEnvironment);
+	return v === 'sod' || v === 'qaonline' || v === 'custom' ? v : 'online';
+}
+
+export function onlineCustomAuthority(): string {
+	const v = globalValue(Setting.onlineCustomAuthority);
+	return typeof v === 'string' ? v.trim() : '';
+}
+
+export function onlineClientId(environment: OnlineEnvironmentSetting): string {
+	const v = globalValue(Setting.onlineClientIds);
+	const id = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[environment] : undefined;
+	return typeof id === 'string' ? id.trim() : '';
+}
+
+export async function rememberOnlineChoice(environment: OnlineEnvironmentSetting, clientId: string, customAuthority?: string): Promise<void> {
+	const ids = globalValue(Setting.onlineClientIds);
+	const next = { ...(ids !== null && typeof ids === 'object' ? (ids as Record<string, unknown>) : {}), [environment]: clientId };
+	await section().update(Setting.onlineClientIds, next, vscode.ConfigurationTarget.Global);
+	await section().update(Setting.onlineEnvironment, environment, vscode.ConfigurationTarget.Global);
+	if (customAuthority !== undefined) await section().update(Setting.onlineCustomAuthority, customAuthority, vscode.ConfigurationTarget.Global);
+}
+
+export function onlineSignInTimeoutSeconds(): number {
+	const v = section().get<unknown>(Setting.onlineSignInTimeoutSeconds);
+	return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.min(v, 1800) : 300;
 }

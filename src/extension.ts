@@ -1,5 +1,6 @@
 // Entry point: builds the core's parts and registers commands, the status bar and the chat view. No network here.
 import * as vscode from 'vscode';
+import { registerAuthProvider } from './authentication/superOfficeAuthProvider';
 import { createServices } from './commands/createServices';
 import { registerCommands } from './commands/registerCommands';
 import { createExtensionApi, type ExtensionApi } from './extensionApi';
@@ -9,7 +10,13 @@ import { registerChatView } from './views/registerChatView';
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
 	const core = createServices(context);
 	const s = core.services;
-	context.subscriptions.push(core, registerCommands(s), new ConnectionStatusBar(core.status), registerChatView(s));
+	context.subscriptions.push(
+		core,
+		registerCommands(s),
+		registerAuthProvider(s),
+		new ConnectionStatusBar(core.status),
+		registerChatView(s),
+	);
 	void core.status.refresh();
 	return createExtensionApi(context, s, core.prompter, context.extensionMode === vscode.ExtensionMode.Test);
 }

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { ClientFactory } from './connections/clientFactory';
 import { ConnectionStore } from './connections/connectionStore';
+import { OnlineSessions } from './connections/onlineSessions';
 import { SecretStore } from './connections/secretStore';
 import { type Services } from './commands/services';
 import { type SwitchablePrompter, type Prompter } from './ui/prompter';
@@ -49,8 +50,9 @@ export function createExtensionApi(
 		reopenStores: () => {
 			const connections = new ConnectionStore();
 			const secrets = new SecretStore(context.secrets, s.log);
-			const clients = new ClientFactory(connections, secrets, s.log, 'superoffice-chat-test');
-			return { connections, secrets, clients, dispose: () => disposeAll([clients, secrets, connections]) };
+			const online = new OnlineSessions(connections, secrets, s.log);
+			const clients = new ClientFactory(connections, secrets, s.log, 'superoffice-chat-test', online);
+			return { connections, secrets, clients, dispose: () => disposeAll([clients, online, secrets, connections]) };
 		},
 		services: s,
 	};

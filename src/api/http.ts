@@ -245,12 +245,8 @@ export class HttpPipeline {
 		const pending = (this.rerouting ??= onMisdirected().finally(() => {
 			this.rerouting = undefined;
 		}));
-		let next: string | undefined;
-		try {
-			next = await pending;
-		} catch {
-			return false;
-		}
+		// A throw (e.g. "the tenant is in maintenance") is the caller's answer and reaches the user as is.
+		const next = await pending;
 		if (this.target !== failed) return true;
 		if (!next) return false;
 		let base: string;

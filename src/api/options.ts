@@ -39,7 +39,10 @@ export interface ChatClientOptions {
 	/** Allow credentials over http:// to a host that is not loopback. */
 	allowInsecureHttp?: boolean;
 	onTrace?: (e: TraceEvent) => void;
-	/** Called on 421: may return a new base URL; the client then retries once there and keeps using it. */
+	/**
+	 * Called on 421: may return a new base URL; the client then retries once there and keeps using it. What it
+	 * throws is thrown by the request (a 421 was never processed, so nothing was posted).
+	 */
 	onMisdirected?: () => Promise<string | undefined>;
 	/** Default globalThis.fetch. */
 	fetch?: typeof fetch;

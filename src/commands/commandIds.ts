@@ -6,6 +6,7 @@ export const CommandId = {
 	postSelection: 'superofficeChat.postSelection',
 	addConnection: 'superofficeChat.addConnection',
 	signIn: 'superofficeChat.signIn',
+	signInOnline: 'superofficeChat.signInOnline',
 	signOut: 'superofficeChat.signOut',
 	removeConnection: 'superofficeChat.removeConnection',
 	switchConnection: 'superofficeChat.switchConnection',

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ClientFactory } from '../connections/clientFactory';
 import { ConnectionStatus } from '../connections/connectionStatus';
 import { ConnectionStore } from '../connections/connectionStore';
+import { OnlineSessions } from '../connections/onlineSessions';
 import { SecretStore } from '../connections/secretStore';
 import { Log } from '../log';
 import { SendGuard } from '../sendGuard';
@@ -24,7 +25,8 @@ export function createServices(context: vscode.ExtensionContext): Core {
 	const connections = new ConnectionStore();
 	const secrets = new SecretStore(context.secrets, log);
 	const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
-	const clients = new ClientFactory(connections, secrets, log, `superoffice-chat-vscode/${version} VSCode/${vscode.version}`);
+	const online = new OnlineSessions(connections, secrets, log);
+	const clients = new ClientFactory(connections, secrets, log, `superoffice-chat-vscode/${version} VSCode/${vscode.version}`, online);
 	const recentSessions = new RecentSessions(context.globalState);
 	const sessions = new SessionDirectory(recentSessions);
 	const prompter = new SwitchablePrompter(new VsCodePrompter());
@@ -35,6 +37,7 @@ export function createServices(context: vscode.ExtensionContext): Core {
 		log,
 		connections,
 		secrets,
+		online,
 		clients,
 		sessions,
 		sessionPicker: new SessionPicker(prompter, sessions),
@@ -42,6 +45,6 @@ export function createServices(context: vscode.ExtensionContext): Core {
 		sendGuard,
 		prompter,
 	};
-	const owned: vscode.Disposable[] = [status, sendGuard, recentSessions, clients, secrets, connections, log];
+	const owned: vscode.Disposable[] = [status, sendGuard, recentSessions, clients, online, secrets, connections, log];
 	return { services, status, prompter, dispose: () => owned.forEach((d) => d.dispose()) };
 }

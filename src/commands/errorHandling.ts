@@ -14,10 +14,12 @@ import {
 	SendBusyError,
 	SignInRequiredError,
 } from '../util/errors';
+import { isOnlineAuthError } from '../online';
 import { CommandId } from './commandIds';
+import { describeOnlineError } from './onlineErrors';
 import { type Services } from './services';
 
-export type ErrorActionId = 'signIn' | 'switchConnection' | 'addConnection' | 'retry' | 'showLog';
+export type ErrorActionId = 'signIn' | 'signInOnline' | 'switchConnection' | 'addConnection' | 'retry' | 'showLog';
 
 export interface ErrorAction {
 	id: ErrorActionId;
@@ -42,6 +44,8 @@ export function actionLabel(id: ErrorActionId): string {
 	switch (id) {
 		case 'signIn':
 			return vscode.l10n.t('Sign In');
+		case 'signInOnline':
+			return vscode.l10n.t('Try Again');
 		case 'switchConnection':
 			return vscode.l10n.t('Switch Connection');
 		case 'addConnection':
@@ -67,7 +71,15 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): ErrorDescri
 		return describe(vscode.l10n.t('There is no SuperOffice connection yet.'), 'addConnection');
 	}
 	if (isErrorNamed(err, SignInRequiredError, 'SignInRequiredError')) {
-		return describe(vscode.l10n.t('Sign in to {0} first.', err.connectionName), 'signIn', ctx.canSwitch && 'switchConnection');
+		const message =
+			err.reason === 'expired'
+				? vscode.l10n.t('Your sign-in to {0} has ended and could not be renewed. Sign in again.', err.connectionName)
+				: vscode.l10n.t('Sign in to {0} first.', err.connectionName);
+		return describe(message, 'signIn', ctx.canSwitch && 'switchConnection');
+	}
+	if (isOnlineAuthError(err)) {
+		const text = describeOnlineError(err, { connectionName: ctx.connectionName });
+		return describe(text.message, ...text.actions);
 	}
 	if (isErrorNamed(err, SendBusyError, 'SendBusyError')) {
 		return describe(vscode.l10n.t('A message to this session is still being sent. Wait for it to finish before sending again.'));
@@ -224,6 +236,9 @@ async function runAction(s: Services, id: ErrorActionId, connection: Connection 
 		switch (id) {
 			case 'signIn':
 				await vscode.commands.executeCommand(CommandId.signIn, connection ? { connectionId: connection.id } : undefined);
+				return;
+			case 'signInOnline':
+				await vscode.commands.executeCommand(CommandId.signInOnline);
 				return;
 			case 'switchConnection':
 				await vscode.commands.executeCommand(CommandId.switchConnection);

@@ -9,6 +9,7 @@ import { registerSendComposedCommand } from './sendComposed';
 import { type Services } from './services';
 import { registerShowLogCommand } from './showLog';
 import { registerSignInCommand } from './signIn';
+import { registerSignInOnlineCommand } from './signInOnline';
 import { registerSignOutCommand } from './signOut';
 import { registerSwitchConnectionCommand } from './switchConnection';
 
@@ -20,6 +21,7 @@ export function registerCommands(s: Services): vscode.Disposable {
 		registerPostSelectionCommand(s),
 		registerAddConnectionCommand(s),
 		registerSignInCommand(s),
+		registerSignInOnlineCommand(s),
 		registerSignOutCommand(s),
 		registerRemoveConnectionCommand(s),
 		registerSwitchConnectionCommand(s),

@@ -16,7 +16,9 @@ export function registerRemoveConnectionCommand(s: Services): vscode.Disposable 
 			confirm: vscode.l10n.t('Remove'),
 		});
 		if (!ok) throw new CancelledError();
-		await s.secrets.delete(c.id);
+		// Online: revokes the refresh token where the provider allows it, then forgets every token.
+		if (c.auth === 'online') await s.online.forget(c);
+		else await s.secrets.delete(c.id);
 		await s.recentSessions.clear(c.id);
 		await s.connections.remove(c.id);
 		s.log.info(`Removed connection ${c.name}`);

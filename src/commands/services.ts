@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import { type ClientFactory } from '../connections/clientFactory';
 import { type ConnectionStore } from '../connections/connectionStore';
+import { type OnlineSessions } from '../connections/onlineSessions';
 import { type SecretStore } from '../connections/secretStore';
 import { type Log } from '../log';
 import { type SendGuard } from '../sendGuard';
@@ -17,6 +18,8 @@ export interface Services {
 	readonly log: Log;
 	readonly connections: ConnectionStore;
 	readonly secrets: SecretStore;
+	/** Online sign-ins: token refresh, tenant address, forgetting. */
+	readonly online: OnlineSessions;
 	readonly clients: ClientFactory;
 	readonly sessions: SessionDirectory;
 	readonly sessionPicker: SessionPicker;

@@ -1,6 +1,8 @@
 // Sign In / Update Credentials: asks for the credentials of a connection, checks them, stores them.
 import * as vscode from 'vscode';
 import { collectCredentials, saveCredentials } from '../connections/credentialPrompts';
+import { isOnlineConnection } from '../connections/onlineSessions';
+import { signInOnline } from '../connections/onlineSignIn';
 import { connectionFromArg, pickConnection } from './connectionArgs';
 import { CommandId } from './commandIds';
 import { registerCommand } from './errorHandling';
@@ -9,6 +11,12 @@ import { type Services } from './services';
 export function registerSignInCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.signIn, async (arg?: unknown) => {
 		const c = connectionFromArg(s, arg) ?? (await pickConnection(s, vscode.l10n.t('Sign in to which connection?')));
+		if (c.auth === 'online') {
+			// Online connections sign in through the browser again (same environment, application and tenant).
+			const signedIn = await signInOnline(s, isOnlineConnection(c) ? { connection: c } : {});
+			void s.prompter.notify('info', vscode.l10n.t('Signed in to {0} as {1}.', signedIn.name, signedIn.userName ?? '?'), {});
+			return signedIn.id;
+		}
 		const { entered, who } = await collectCredentials(s, c, { title: vscode.l10n.t('Sign in to {0}', c.name) });
 		await saveCredentials(s, c, entered);
 		s.log.info(`Signed in to ${c.name}${who ? ` as ${who}` : ''}`);

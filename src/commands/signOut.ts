@@ -8,7 +8,9 @@ import { type Services } from './services';
 export function registerSignOutCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.signOut, async (arg?: unknown) => {
 		const c = connectionFromArg(s, arg) ?? (await pickConnection(s, vscode.l10n.t('Sign out of which connection?')));
-		await s.secrets.delete(c.id);
+		// Online: revokes the refresh token where the provider allows it, then forgets every token.
+		if (c.auth === 'online') await s.online.forget(c);
+		else await s.secrets.delete(c.id);
 		s.log.info(`Signed out of ${c.name}`);
 		void s.prompter.notify('info', vscode.l10n.t('Signed out of {0}. Its stored credentials were deleted.', c.name), {});
 		return c.id;

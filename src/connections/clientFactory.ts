@@ -8,6 +8,7 @@ import { Disposable } from '../util/disposable';
 import { NoConnectionError, SignInRequiredError } from '../util/errors';
 import { type Connection } from './connection';
 import { type ConnectionStore } from './connectionStore';
+import { isOnlineConnection, type OnlineSessions } from './onlineSessions';
 import { credentialsFor, type SecretStore } from './secretStore';
 
 export interface ActiveClient {
@@ -26,6 +27,7 @@ export class ClientFactory extends Disposable {
 		private readonly secrets: SecretStore,
 		private readonly log: Log,
 		private readonly userAgent: string,
+		private readonly online: OnlineSessions,
 	) {
 		super();
 		this._register(secrets.onDidChange(() => this.invalidate()));
@@ -40,6 +42,7 @@ export class ClientFactory extends Disposable {
 
 	/** The client for a connection. Throws SignInRequiredError when no usable credentials are stored. */
 	async forConnection(c: Connection): Promise<ChatClient> {
+		if (c.auth === 'online') return this.forOnline(c);
 		const credentials = credentialsFor(c, await this.secrets.get(c.id));
 		if (!credentials) throw new SignInRequiredError(c.id, c.name);
 		const options = this.options(c, credentials);
@@ -48,6 +51,27 @@ export class ClientFactory extends Disposable {
 		if (cached && cached.signature === signature) return cached.client;
 		const client = new ChatClient(options);
 		this.cache.set(c.id, { signature, client });
+		return client;
+	}
+
+	/**
+	 * Online: the token comes from OnlineSessions at each request (refreshed when due, once more after a 401), and a
+	 * 421 asks the tenant state API for the new address. The client is cached like the others.
+	 */
+	private async forOnline(c: Connection): Promise<ChatClient> {
+		const stored = await this.secrets.get(c.id);
+		if (!isOnlineConnection(c) || !stored?.token) throw new SignInRequiredError(c.id, c.name);
+		const current = await this.online.ensureEndpointFresh(c);
+		const id = current.id;
+		const options: ChatClientOptions = {
+			...this.options(current, { scheme: 'bearer', tokenProvider: ({ forceRefresh }) => this.online.accessToken(id, forceRefresh) }),
+			onMisdirected: () => this.online.resolveEndpoint(id),
+		};
+		const signature = JSON.stringify([current, options.locale, options.timeoutMs]);
+		const cached = this.cache.get(id);
+		if (cached && cached.signature === signature) return cached.client;
+		const client = new ChatClient(options);
+		this.cache.set(id, { signature, client });
 		return client;
 	}
 

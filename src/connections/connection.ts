@@ -11,7 +11,17 @@ export interface Connection {
 	auth: AuthScheme;
 	userName?: string;
 	allowInsecureHttp?: boolean;
+	/** Online: the OpenID authority signed in with, e.g. https://sod.superoffice.com/login. */
+	authority?: string;
+	/** Online: the application's client id (Developer Portal "Application ID"). */
+	clientId?: string;
+	/** Online: the tenant (context identifier), e.g. Cust12345. */
+	tenant?: string;
+	/** Online: the provider's subject id of the signed-in user (with the tenant, identifies the account). */
+	subject?: string;
 }
+
+const ONLINE_FIELDS = ['authority', 'clientId', 'tenant', 'subject'] as const;
 
 /** Reads one entry of the setting; anything malformed is dropped (a hand edit must not break activation). */
 export function parseConnection(v: unknown): Connection | undefined {
@@ -23,6 +33,9 @@ export function parseConnection(v: unknown): Connection | undefined {
 	const c: Connection = { id: o.id, name: o.name.trim() || o.baseUrl, baseUrl: o.baseUrl, auth: o.auth as AuthScheme };
 	if (typeof o.userName === 'string' && o.userName !== '') c.userName = o.userName;
 	if (o.allowInsecureHttp === true) c.allowInsecureHttp = true;
+	if (c.auth === 'online') {
+		for (const k of ONLINE_FIELDS) if (typeof o[k] === 'string' && o[k] !== '') c[k] = o[k];
+	}
 	return c;
 }
 
@@ -31,6 +44,7 @@ export function serializeConnection(c: Connection): Record<string, unknown> {
 	const out: Record<string, unknown> = { id: c.id, name: c.name, baseUrl: c.baseUrl, auth: c.auth };
 	if (c.userName) out.userName = c.userName;
 	if (c.allowInsecureHttp) out.allowInsecureHttp = true;
+	if (c.auth === 'online') for (const k of ONLINE_FIELDS) if (c[k]) out[k] = c[k];
 	return out;
 }
 

@@ -7,23 +7,41 @@ import { Disposable } from '../util/disposable';
 import { type Connection } from './connection';
 
 export const SECRET_KEY_PREFIX = 'superofficeChat.secret.';
+/** An Online application's client secret, shared by the connections signed in with that application. */
+export const CLIENT_SECRET_KEY_PREFIX = 'superofficeChat.clientSecret.';
 
 /** What is stored for a connection; which fields are used depends on its scheme. */
 export interface StoredSecret {
 	password?: string;
 	ticket?: string;
 	appToken?: string;
+	/** Bearer: the token pasted. Online: the current access token. */
 	token?: string;
+	/** Online: the refresh token and the id_token of the sign-in. */
+	refreshToken?: string;
+	idToken?: string;
+	/** Online: epoch ms the access token was received and expires. */
+	issuedAt?: number;
+	expiresAt?: number;
+	/** Online: epoch ms after which the tenant's API address must be asked for again (state API ValidUntil). */
+	endpointValidUntil?: number;
 }
+
+const STRING_FIELDS = ['password', 'ticket', 'appToken', 'token', 'refreshToken', 'idToken'] as const;
+const NUMBER_FIELDS = ['issuedAt', 'expiresAt', 'endpointValidUntil'] as const;
 
 export function secretKey(connectionId: string): string {
 	return `${SECRET_KEY_PREFIX}${connectionId}`;
 }
 
+export function clientSecretKey(authority: string, clientId: string): string {
+	return `${CLIENT_SECRET_KEY_PREFIX}${encodeURIComponent(authority)}|${encodeURIComponent(clientId)}`;
+}
+
 /** Every non-empty secret string in a stored value (for the log's redaction list). */
 export function secretStrings(s: StoredSecret | undefined): string[] {
 	if (!s) return [];
-	return [s.password, s.ticket, s.appToken, s.token].filter((v): v is string => typeof v === 'string' && v !== '');
+	return STRING_FIELDS.map((k) => s[k]).filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
 /** Credentials for the client, or undefined when what is stored does not fit the connection's scheme. */
@@ -72,7 +90,8 @@ export class SecretStore extends Disposable {
 			if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
 			const o = parsed as Record<string, unknown>;
 			const s: StoredSecret = {};
-			for (const k of ['password', 'ticket', 'appToken', 'token'] as const) if (typeof o[k] === 'string') s[k] = o[k];
+			for (const k of STRING_FIELDS) if (typeof o[k] === 'string') s[k] = o[k];
+			for (const k of NUMBER_FIELDS) if (typeof o[k] === 'number' && Number.isFinite(o[k])) s[k] = o[k];
 			this.log.addSecrets(secretStrings(s));
 			return s;
 		} catch {
@@ -92,5 +111,24 @@ export class SecretStore extends Disposable {
 
 	async delete(connectionId: string): Promise<void> {
 		await this.storage.delete(secretKey(connectionId));
+	}
+
+	async getClientSecret(authority: string, clientId: string): Promise<string | undefined> {
+		try {
+			const v = await this.storage.get(clientSecretKey(authority, clientId));
+			if (v) this.log.addSecrets([v]);
+			return v || undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	async setClientSecret(authority: string, clientId: string, secret: string): Promise<void> {
+		this.log.addSecrets([secret]);
+		await this.storage.store(clientSecretKey(authority, clientId), secret);
+	}
+
+	async deleteClientSecret(authority: string, clientId: string): Promise<void> {
+		await this.storage.delete(clientSecretKey(authority, clientId));
 	}
 }

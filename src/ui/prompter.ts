@@ -18,6 +18,11 @@ export const PromptId = {
 	session: 'session',
 	sessionId: 'sessionId',
 	messageText: 'messageText',
+	onlineEnvironment: 'onlineEnvironment',
+	onlineAuthority: 'onlineAuthority',
+	onlineClientId: 'onlineClientId',
+	onlineTenant: 'onlineTenant',
+	clientSecret: 'clientSecret',
 	/** Notifications (toasts) use this id; scripts answer with an action label or undefined. */
 	notification: 'notification',
 } as const;
@@ -107,6 +112,10 @@ export interface Prompter {
 	notify(level: NotifyLevel, message: string, options: NotifyOptions, ...actions: string[]): Promise<string | undefined>;
 	/** A modal warning with one confirming button; true when it was chosen. */
 	confirm(message: string, options: ConfirmOptions): Promise<boolean>;
+	/** Opens a URL in the user's browser; false when it could not be opened. */
+	openExternal(url: string): Promise<boolean>;
+	/** Runs a task under a progress notification with Cancel; the signal aborts when the user cancels. */
+	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 /** The prompter the extension uses; tests swap what it delegates to. */
@@ -135,5 +144,13 @@ export class SwitchablePrompter implements Prompter {
 
 	confirm(message: string, options: ConfirmOptions): Promise<boolean> {
 		return this.current.confirm(message, options);
+	}
+
+	openExternal(url: string): Promise<boolean> {
+		return this.current.openExternal(url);
+	}
+
+	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+		return this.current.withProgress(title, task);
 	}
 }

@@ -130,4 +130,18 @@ export class VsCodePrompter implements Prompter {
 		const chosen = await vscode.window.showWarningMessage(message, { modal: true, detail: options.detail }, options.confirm);
 		return chosen === options.confirm;
 	}
+
+	async openExternal(url: string): Promise<boolean> {
+		return vscode.env.openExternal(vscode.Uri.parse(url, true));
+	}
+
+	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+		return Promise.resolve(
+			vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+				const controller = new AbortController();
+				const sub = token.onCancellationRequested(() => controller.abort());
+				return task(controller.signal).finally(() => sub.dispose());
+			}),
+		);
+	}
 }

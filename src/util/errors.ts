@@ -20,12 +20,13 @@ export class NoConnectionError extends Error {
 	}
 }
 
-/** The connection has no stored credentials. */
+/** The connection has no stored credentials (or, `expired`, an Online sign-in could not be renewed). */
 export class SignInRequiredError extends Error {
 	readonly condition = 'signInRequired';
 	constructor(
 		readonly connectionId: string,
 		readonly connectionName: string,
+		readonly reason?: 'expired',
 	) {
 		super(`Not signed in to ${connectionName}`);
 		this.name = 'SignInRequiredError';

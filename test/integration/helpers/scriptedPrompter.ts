@@ -144,6 +144,52 @@ export class ScriptedPrompter implements Prompter {
 		return this.next(id) === true;
 	}
 
+	/** URLs the extension asked to open in a browser, in order. */
+	readonly opened: string[] = [];
+	/** Plays the browser: called with each URL opened (e.g. to complete a sign-in at a local provider). */
+	onOpenExternal: ((url: string) => void) | undefined;
+	/** Titles of progress notifications shown, in order. */
+	readonly progress: string[] = [];
+	private readonly running = new Set<AbortController>();
+
+	async openExternal(url: string): Promise<boolean> {
+		this.opened.push(url);
+		for (const w of this.waiters.splice(0)) w();
+		this.onOpenExternal?.(url);
+		return true;
+	}
+
+	async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+		this.progress.push(title);
+		const controller = new AbortController();
+		this.running.add(controller);
+		try {
+			return await task(controller.signal);
+		} finally {
+			this.running.delete(controller);
+		}
+	}
+
+	/** Presses Cancel on every progress notification showing now. */
+	cancelProgress(): number {
+		const n = this.running.size;
+		for (const c of this.running) c.abort();
+		return n;
+	}
+
+	/** Resolves with the n-th (1-based) URL opened. */
+	async waitForOpened(n = 1, timeoutMs = 10000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		while (this.opened.length < n) {
+			if (Date.now() > deadline) throw new Error(`timed out waiting for URL #${n} to be opened`);
+			await new Promise<void>((r) => {
+				this.waiters.push(r);
+				setTimeout(r, 100);
+			});
+		}
+		return this.opened[n - 1];
+	}
+
 	private next(id: string): Answer {
 		const q = this.answers.get(id);
 		if (!q || q.length === 0) {

@@ -43,6 +43,12 @@ class ScriptedPrompter implements Prompter {
 	async inputOrAction(): Promise<undefined> {
 		return undefined;
 	}
+	async openExternal(): Promise<boolean> {
+		return false;
+	}
+	withProgress<T>(_title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+		return task(new AbortController().signal);
+	}
 	async notify(level: NotifyLevel, message: string, options: NotifyOptions, ...actions: string[]): Promise<string | undefined> {
 		this.notices.push({ level, message, options, actions });
 		return undefined;

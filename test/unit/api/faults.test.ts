@@ -116,6 +116,13 @@ describe('ChatClient errors from the local server', () => {
 			assert.equal(server.received.length, 2);
 		});
 
+		it('421 with onMisdirected throwing → that error reaches the caller and nothing is retried', async () => {
+			server.fault({ path: SESSIONS, ...misdirected, times: 2 });
+			const unavailable = new Error('The tenant is in maintenance.');
+			await assert.rejects(client({ onMisdirected: async () => Promise.reject(unavailable) }).listSessions(), (e) => e === unavailable);
+			assert.equal(server.received.length, 2, 'only the two 421 answers (fetch re-sends once by itself)');
+		});
+
 		it('421 with onMisdirected returning a new host → retried once there, and the client stays there', async () => {
 			const moved = await startServer({ port: 0, quiet: true });
 			try {

@@ -1,0 +1,14 @@
+// Sign In to SuperOffice Online: the browser sign-in (connections/onlineSignIn.ts), then a short confirmation.
+import * as vscode from 'vscode';
+import { signInOnline } from '../connections/onlineSignIn';
+import { CommandId } from './commandIds';
+import { registerCommand } from './errorHandling';
+import { type Services } from './services';
+
+export function registerSignInOnlineCommand(s: Services): vscode.Disposable {
+	return registerCommand(s, CommandId.signInOnline, async () => {
+		const c = await signInOnline(s);
+		void s.prompter.notify('info', vscode.l10n.t('Signed in to {0} as {1}.', c.name, c.userName ?? '?'), {});
+		return c.id;
+	});
+}
