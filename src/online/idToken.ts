@@ -112,7 +112,13 @@ export function identityFromClaims(c: IdTokenClaims): OnlineIdentity {
 	if (!isAcceptableUrl(webApiUrl)) throw invalid('claims', "The id_token has no usable address of the tenant's Web API (webapi_url).");
 	const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 	const userName = text(claim(c, 'email')) ?? text(c.email) ?? text(claim(c, 'upn')) ?? c.sub;
-	const identity: OnlineIdentity = { subject: c.sub, tenant, baseUrl: normalizeBaseUrl(webApiUrl), userName };
+	let baseUrl: string;
+	try {
+		baseUrl = normalizeBaseUrl(webApiUrl);
+	} catch {
+		throw invalid('claims', "The id_token has no usable address of the tenant's Web API (webapi_url).");
+	}
+	const identity: OnlineIdentity = { subject: c.sub, tenant, baseUrl, userName };
 	const company = text(claim(c, 'company_name'));
 	if (company) identity.companyName = company;
 	return identity;

@@ -84,9 +84,9 @@ export async function startLoopbackListener(o: { expectedState: string; pages: C
 			resolve();
 		});
 	});
+	const { port } = server.address() as AddressInfo;
 	if (o.signal?.aborted) onAbort();
 	else o.signal?.addEventListener('abort', onAbort, { once: true });
-	const { port } = server.address() as AddressInfo;
 	return {
 		redirectUri: `http://127.0.0.1:${port}`,
 		code,

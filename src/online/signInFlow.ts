@@ -7,6 +7,9 @@ import { type CallbackPages, startLoopbackListener } from './loopback';
 import { createPkce, randomToken } from './pkce';
 import { type TokenRequestContext, type TokenSet, exchangeCode } from './tokens';
 
+/** How long the token endpoint and JWKS may take to answer. */
+const TOKEN_TIMEOUT_MS = 30_000;
+
 export interface SignInRequest {
 	authority: string;
 	clientId: string;
@@ -119,7 +122,8 @@ export async function signIn(r: SignInRequest): Promise<SignInResult> {
 		tokenEndpoint: metadata.tokenEndpoint,
 		client: { clientId: r.clientId, ...(r.clientSecret ? { clientSecret: r.clientSecret } : {}) },
 		fetch: fetchFn,
-		signal: r.signal,
+		// The browser part is over; the provider's own answers get the usual request timeout.
+		signal: r.signal ? AbortSignal.any([r.signal, AbortSignal.timeout(TOKEN_TIMEOUT_MS)]) : AbortSignal.timeout(TOKEN_TIMEOUT_MS),
 		nowMs: now,
 	};
 	let tokens: TokenSet;
@@ -134,7 +138,7 @@ export async function signIn(r: SignInRequest): Promise<SignInResult> {
 		tokens = await exchangeCode({ ...ctx, client: { ...ctx.client, clientSecret: newClientSecret } }, code, redirectUri, pkce.verifier);
 	}
 	if (!tokens.idToken) throw new OnlineAuthError('invalidIdToken', 'The provider answered without an id_token.', { check: 'format' });
-	const claims = await verifyWithProvider(tokens.idToken, metadata, r.clientId, nonce, fetchFn, now(), r.signal);
+	const claims = await verifyWithProvider(tokens.idToken, metadata, r.clientId, nonce, fetchFn, now(), ctx.signal);
 	const identity = identityFromClaims(claims);
 	return { metadata, tokens, identity, ...(newClientSecret ? { newClientSecret } : {}) };
 }

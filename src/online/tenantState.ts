@@ -48,8 +48,15 @@ export function parseTenantState(json: unknown, tenant: string): TenantState {
 	// IsRunning is authoritative when present (true for Running and OnlineMaintenance).
 	const isRunning = typeof o.IsRunning === 'boolean' ? o.IsRunning : state === 'Running' || state === 'OnlineMaintenance';
 	const s: TenantState = { tenant: typeof o.ContextIdentifier === 'string' && o.ContextIdentifier ? o.ContextIdentifier : tenant, state, isRunning };
-	const endpoint = isAcceptableUrl(o.Endpoint) ? o.Endpoint : isAcceptableUrl(o.Api) ? o.Api : undefined;
-	if (endpoint) s.baseUrl = normalizeBaseUrl(endpoint);
+	for (const candidate of [o.Endpoint, o.Api]) {
+		if (!isAcceptableUrl(candidate)) continue;
+		try {
+			s.baseUrl = normalizeBaseUrl(candidate);
+			break;
+		} catch {
+			// Not a usable site URL (query, user info): try the next field.
+		}
+	}
 	const until = typeof o.ValidUntil === 'string' ? Date.parse(o.ValidUntil) : NaN;
 	if (Number.isFinite(until)) s.validUntil = until;
 	return s;
