@@ -1,5 +1,5 @@
-// `npm run server [-- --port N]`: starts the local SuperOffice chat server (test/server) and prints its base URL
-// and the demo credentials. Compiles test/tsconfig.json first when the compiled server is missing or stale.
+// `npm run server [-- --port N]`: starts the local SuperOffice chat server (test/server) and a local OpenID
+// Provider for "Sign in to SuperOffice Online", and prints the base URL, the demo credentials and the authority. Compiles test/tsconfig.json first when the compiled server is missing or stale.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -48,7 +48,11 @@ async function main() {
 		if (result.status !== 0) console.warn('tsc reported errors (see above); starting the server anyway.');
 	}
 	const { startServer, DEMO } = require(path.join(outDir, 'server.js'));
-	const server = await startServer({ port });
+	const { startOidcProvider } = require(path.join(outDir, 'oidc.js'));
+	let oidc;
+	// Access tokens the provider issued work against the chat server as long as the provider knows them.
+	const server = await startServer({ port, verifyBearer: (token) => (oidc ? oidc.isValidAccessToken(token) : Promise.resolve(false)) });
+	oidc = await startOidcProvider({ tenantEndpoint: server.url, quiet: true });
 	console.log(
 		[
 			'',
@@ -58,12 +62,13 @@ async function main() {
 			`  SOTicket      ${DEMO.ticket}   (SO-AppToken optional: ${DEMO.appToken})`,
 			`  Bearer        ${DEMO.bearer}`,
 			`  Control       ${server.origin}/__control/health`,
+			`  Sign-in       authority ${oidc.authority}, client id ${oidc.publicClient.clientId} (public, PKCE)`,
 			'Press Ctrl+C to stop.',
 			'',
 		].join('\n'),
 	);
 	const stop = () => {
-		server.close().then(
+		Promise.all([server.close(), oidc.close()]).then(
 			() => process.exit(0),
 			() => process.exit(1),
 		);

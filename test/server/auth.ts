@@ -22,6 +22,14 @@ export const DEMO: DemoCredentials = Object.freeze({
 export type AuthScheme = 'basic' | 'soticket' | 'bearer';
 export type AuthResult = { ok: true; scheme: AuthScheme } | { ok: false; reason: string };
 
+const AUTHORIZATION = /^([A-Za-z]+) ([^\s]+)$/;
+
+/** The token of a well-formed `Bearer <token>` header, else undefined. */
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+	const match = AUTHORIZATION.exec(authorization ?? '');
+	return match && match[1].toLowerCase() === 'bearer' ? match[2] : undefined;
+}
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
@@ -34,7 +42,7 @@ export function authenticate(
 	bearerTokens: ReadonlySet<string>,
 ): AuthResult {
 	if (authorization === undefined || authorization === '') return { ok: false, reason: 'No Authorization header was sent.' };
-	const match = /^([A-Za-z]+) ([^\s]+)$/.exec(authorization);
+	const match = AUTHORIZATION.exec(authorization);
 	if (!match) return { ok: false, reason: 'The Authorization header is malformed.' };
 	const [, scheme, credentials] = match;
 	switch (scheme.toLowerCase()) {

@@ -4,7 +4,7 @@ import * as http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type Operation } from 'openapi-backend';
 import type { ChatMessage, ChatSessionEntity } from '../../src/api/types';
-import { authenticate } from './auth';
+import { type AuthResult, authenticate, bearerTokenOf } from './auth';
 import { ChatStore } from './chatStore';
 import { type Contract, isJsonType, loadContract } from './contract';
 import { CONTROL_PREFIX, handleControl } from './control';
@@ -22,6 +22,11 @@ export interface StartOptions {
 	sitePath?: string;
 	/** No request log on stdout. */
 	quiet?: boolean;
+	/**
+	 * Accepts a Bearer token that is neither DEMO.bearer nor registered when this says so (e.g. an access token
+	 * the local OpenID Provider still knows). A verifier that throws counts as a refusal.
+	 */
+	verifyBearer?: (token: string) => Promise<boolean>;
 }
 
 export interface RecordedRequest {
@@ -197,7 +202,12 @@ export async function startServer(o: StartOptions = {}): Promise<LocalServer> {
 		if (!isApi || (!operation && !isExtra)) {
 			return json(404, errorBody('SoNotFoundException', `No resource matches ${method} ${pathname}`));
 		}
-		const auth = authenticate(headers.authorization, headers['so-apptoken'], bearerTokens);
+		let auth: AuthResult = authenticate(headers.authorization, headers['so-apptoken'], bearerTokens);
+		const unknownBearer = auth.ok ? undefined : bearerTokenOf(headers.authorization);
+		const verify = o.verifyBearer;
+		if (unknownBearer !== undefined && verify && (await (async () => verify(unknownBearer))().catch(() => false))) {
+			auth = { ok: true, scheme: 'bearer' };
+		}
 		if (!auth.ok) {
 			return json(401, errorBody('UnauthorizedAccessException', `Authentication failed. ${auth.reason}`), {
 				'WWW-Authenticate': 'Bearer realm="SuperOffice"',
