@@ -117,12 +117,18 @@ export function onlineClientId(environment: OnlineEnvironmentSetting): string {
 	return typeof id === 'string' ? id.trim() : '';
 }
 
-export async function rememberOnlineChoice(environment: OnlineEnvironmentSetting, clientId: string, customAuthority?: string): Promise<void> {
+export async function rememberOnlineChoice(
+	environment: OnlineEnvironmentSetting,
+	clientId: string,
+	customAuthority?: string,
+): Promise<void> {
 	const ids = globalValue(Setting.onlineClientIds);
 	const next = { ...(ids !== null && typeof ids === 'object' ? (ids as Record<string, unknown>) : {}), [environment]: clientId };
 	await section().update(Setting.onlineClientIds, next, vscode.ConfigurationTarget.Global);
 	await section().update(Setting.onlineEnvironment, environment, vscode.ConfigurationTarget.Global);
-	if (customAuthority !== undefined) await section().update(Setting.onlineCustomAuthority, customAuthority, vscode.ConfigurationTarget.Global);
+	if (customAuthority !== undefined) {
+		await section().update(Setting.onlineCustomAuthority, customAuthority, vscode.ConfigurationTarget.Global);
+	}
 }
 
 export function onlineSignInTimeoutSeconds(): number {

@@ -23,7 +23,9 @@ function sessionOf(c: Connection, accessToken: string): vscode.AuthenticationSes
 }
 
 export class SuperOfficeAuthProvider extends Disposable implements vscode.AuthenticationProvider {
-	private readonly _onDidChangeSessions = this._register(new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>());
+	private readonly _onDidChangeSessions = this._register(
+		new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>(),
+	);
 	readonly onDidChangeSessions = this._onDidChangeSessions.event;
 	/** The sessions last reported, by id, to tell added, removed and changed apart. */
 	private known = new Map<string, vscode.AuthenticationSession>();
@@ -36,7 +38,10 @@ export class SuperOfficeAuthProvider extends Disposable implements vscode.Authen
 		this.sync();
 	}
 
-	async getSessions(_scopes?: readonly string[], options?: vscode.AuthenticationProviderSessionOptions): Promise<vscode.AuthenticationSession[]> {
+	async getSessions(
+		_scopes?: readonly string[],
+		options?: vscode.AuthenticationProviderSessionOptions,
+	): Promise<vscode.AuthenticationSession[]> {
 		const sessions = await this.current();
 		return options?.account ? sessions.filter((x) => x.account.id === options.account?.id) : sessions;
 	}
@@ -71,21 +76,24 @@ export class SuperOfficeAuthProvider extends Disposable implements vscode.Authen
 
 	/** Reports what changed since the last report; runs one at a time so events stay in order. */
 	private sync(): void {
-		this.syncing = this.syncing.then(async () => {
-			const now = new Map<string, vscode.AuthenticationSession>();
-			for (const c of this.s.connections.list()) {
-				const token = isOnlineConnection(c) ? (await this.s.secrets.get(c.id))?.token : undefined;
-				if (token) now.set(c.id, sessionOf(c, token));
-			}
-			const added = [...now.values()].filter((x) => !this.known.has(x.id));
-			const removed = [...this.known.values()].filter((x) => !now.has(x.id));
-			const changed = [...now.values()].filter((x) => {
-				const before = this.known.get(x.id);
-				return before !== undefined && (before.accessToken !== x.accessToken || before.account.label !== x.account.label);
-			});
-			this.known = now;
-			if (added.length + removed.length + changed.length > 0) this._onDidChangeSessions.fire({ added, removed, changed });
-		}, () => undefined);
+		this.syncing = this.syncing.then(
+			async () => {
+				const now = new Map<string, vscode.AuthenticationSession>();
+				for (const c of this.s.connections.list()) {
+					const token = isOnlineConnection(c) ? (await this.s.secrets.get(c.id))?.token : undefined;
+					if (token) now.set(c.id, sessionOf(c, token));
+				}
+				const added = [...now.values()].filter((x) => !this.known.has(x.id));
+				const removed = [...this.known.values()].filter((x) => !now.has(x.id));
+				const changed = [...now.values()].filter((x) => {
+					const before = this.known.get(x.id);
+					return before !== undefined && (before.accessToken !== x.accessToken || before.account.label !== x.account.label);
+				});
+				this.known = now;
+				if (added.length + removed.length + changed.length > 0) this._onDidChangeSessions.fire({ added, removed, changed });
+			},
+			() => undefined,
+		);
 	}
 }
 

@@ -50,26 +50,37 @@ export function describeOnlineError(e: OnlineAuthError, ctx: { connectionName?: 
 			};
 		case 'discovery':
 			return {
-				message: vscode.l10n.t('Could not read the sign-in configuration of the SuperOffice environment. Check the environment or authority URL and your network.'),
+				message: vscode.l10n.t(
+					'Could not read the sign-in configuration of the SuperOffice environment. Check the environment or authority URL and your network.',
+				),
 				actions: again,
 			};
 		case 'clientSecretRequired':
 			return {
-				message: vscode.l10n.t("This application needs its client secret to sign in, and none was given. Find it as the Application token in the Developer Portal."),
+				message: vscode.l10n.t(
+					'This application needs its client secret to sign in, and none was given. Find it as the Application token in the Developer Portal.',
+				),
 				actions: again,
 			};
 		case 'token':
 			return {
-				message: vscode.l10n.t('The sign-in service refused to issue tokens: {0}', e.description ?? e.oauthError ?? `HTTP ${e.status ?? '?'}`),
+				message: vscode.l10n.t(
+					'The sign-in service refused to issue tokens: {0}',
+					e.description ?? e.oauthError ?? `HTTP ${e.status ?? '?'}`,
+				),
 				actions: again,
 			};
 		case 'refreshFailed':
 			return { message: vscode.l10n.t('Your sign-in has ended. Sign in again.'), actions: ['signIn'] };
 		case 'tenantUnavailable':
-			return { message: tenantStateText(ctx.connectionName ?? e.tenantState ?? '', e.tenantState) + nothingPosted, actions: [] };
+			return { message: tenantStateText(ctx.connectionName ?? e.tenant ?? 'SuperOffice', e.tenantState) + nothingPosted, actions: [] };
 		case 'tenantState':
 			return {
-				message: vscode.l10n.t('Could not find out where {0} is served from now (tenant state service).', ctx.connectionName ?? 'the tenant') + nothingPosted,
+				message:
+					vscode.l10n.t(
+						'Could not find out where {0} is served from now (tenant state service).',
+						ctx.connectionName ?? e.tenant ?? 'the tenant',
+					) + nothingPosted,
 				actions: [],
 			};
 		case 'invalid':

@@ -97,7 +97,9 @@ export class OnlineSessions extends Disposable {
 		} catch (e) {
 			// The provider is unreachable for a moment but the token still works: use it; the next request tries again.
 			if (!forceRefresh && !(e instanceof SignInRequiredError) && tokens.expiresAt > this.now()) {
-				this.log.warn(`Could not renew the sign-in to ${c.name} yet (${isOnlineAuthError(e) ? e.message : 'error'}); using the current token.`);
+				this.log.warn(
+					`Could not renew the sign-in to ${c.name} yet (${isOnlineAuthError(e) ? e.message : 'error'}); using the current token.`,
+				);
 				return tokens.accessToken;
 			}
 			throw e;
@@ -139,7 +141,9 @@ export class OnlineSessions extends Disposable {
 				// Nothing stored can be used any more: forget the tokens (the connection stays, ready for Sign In).
 				this.cancelTimer(c.id);
 				await this.secrets.delete(c.id);
-				this.log.warn(`The sign-in to ${c.name} could not be renewed (${isOnlineAuthError(e) ? (e.oauthError ?? e.kind) : 'different user'}); sign in again.`);
+				this.log.warn(
+					`The sign-in to ${c.name} could not be renewed (${isOnlineAuthError(e) ? (e.oauthError ?? e.kind) : 'different user'}); sign in again.`,
+				);
 				throw new SignInRequiredError(c.id, c.name, 'expired');
 			}
 			throw e;
@@ -180,7 +184,9 @@ export class OnlineSessions extends Disposable {
 		this.log.info(`Tenant ${c.tenant} is ${state.state}${state.baseUrl ? ` at ${new URL(state.baseUrl).host}` : ''}.`);
 		const base = usableBaseUrl(state);
 		const stored = await this.secrets.get(c.id);
-		if (stored) await this.secrets.set(c.id, { ...stored, endpointValidUntil: state.validUntil ?? this.now() + DEFAULT_ENDPOINT_VALIDITY_MS });
+		if (stored) {
+			await this.secrets.set(c.id, { ...stored, endpointValidUntil: state.validUntil ?? this.now() + DEFAULT_ENDPOINT_VALIDITY_MS });
+		}
 		const current = this.connections.get(c.id);
 		if (current && current.baseUrl !== base) {
 			await this.connections.update({ ...current, baseUrl: base });
@@ -225,14 +231,19 @@ export class OnlineSessions extends Disposable {
 						stored.refreshToken,
 						'refresh_token',
 					);
-					this.log.info(ok ? `Revoked the sign-in of ${c.name} at the provider.` : `The provider did not confirm revoking the sign-in of ${c.name}.`);
+					this.log.info(
+						ok ? `Revoked the sign-in of ${c.name} at the provider.` : `The provider did not confirm revoking the sign-in of ${c.name}.`,
+					);
 				}
 			} catch {
 				this.log.warn(`Could not reach the provider to revoke the sign-in of ${c.name}; it is forgotten here.`);
 			}
 		}
 		await this.secrets.delete(c.id);
-		if (isOnlineConnection(c) && !this.connections.list().some((o) => o.id !== c.id && o.authority === c.authority && o.clientId === c.clientId)) {
+		if (
+			isOnlineConnection(c) &&
+			!this.connections.list().some((o) => o.id !== c.id && o.authority === c.authority && o.clientId === c.clientId)
+		) {
 			await this.secrets.deleteClientSecret(c.authority, c.clientId);
 		}
 	}

@@ -69,7 +69,14 @@ async function pickEnvironment(s: Services, title: string): Promise<{ env: Onlin
 				picked: preferred === 'custom',
 			},
 		],
-		{ id: PromptId.onlineEnvironment, title, step: 1, totalSteps: 3, placeholder: vscode.l10n.t('Which SuperOffice Online environment?'), ignoreFocusOut: true },
+		{
+			id: PromptId.onlineEnvironment,
+			title,
+			step: 1,
+			totalSteps: 3,
+			placeholder: vscode.l10n.t('Which SuperOffice Online environment?'),
+			ignoreFocusOut: true,
+		},
 	);
 	if (!choice) throw new CancelledError();
 	if (choice !== 'custom') return { env: builtInEnvironment(choice), setting: choice };
@@ -134,13 +141,20 @@ async function askTenant(s: Services, title: string): Promise<string | undefined
 	return v.trim() || undefined;
 }
 
-/** The loopback URI the browser can reach: the same one locally, a forwarded loopback port in a remote window. */
+/**
+ * The loopback URI the browser can reach: the same one locally, a forwarded loopback port in a remote window. A
+ * mapping to anything else (a browser-hosted VS Code's proxy path) could never match the redirect SuperOffice
+ * registers for native apps, so the plain loopback URI is kept then.
+ */
 async function reachableRedirectUri(s: Services, loopback: string): Promise<string> {
 	try {
 		const external = await vscode.env.asExternalUri(vscode.Uri.parse(loopback));
 		const host = external.authority.replace(/:\d+$/, '');
-		if (external.scheme === 'http' && (host === '127.0.0.1' || host === '[::1]')) return `http://${external.authority}`;
-		s.log.warn(`This window maps the sign-in callback to a non-loopback address; using ${loopback}, which the browser must reach on this machine.`);
+		const isLoopback = external.scheme === 'http' && (host === '127.0.0.1' || host === '[::1]');
+		if (isLoopback && (external.path === '' || external.path === '/') && !external.query) return `http://${external.authority}`;
+		s.log.warn(
+			`This window maps the sign-in callback to another address; using ${loopback}, which the browser must reach on this machine.`,
+		);
 	} catch {
 		// No mapping available: the loopback URI as is.
 	}
@@ -174,39 +188,42 @@ export async function signInOnline(s: Services, o: OnlineSignInOptions = {}): Pr
 	const timeoutSeconds = onlineSignInTimeoutSeconds();
 	s.log.info(`Signing in to ${env.authority}${tenant ? ` (tenant ${tenant})` : ''}; waiting up to ${timeoutSeconds} s for the browser.`);
 
-	const result = await s.prompter.withProgress(vscode.l10n.t('Signing in to SuperOffice Online… finish in your browser.'), async (signal) => {
-		try {
-			return await signIn({
-				authority: env.authority,
-				clientId,
-				clientSecret: storedSecret,
-				tenant,
-				timeoutMs: timeoutSeconds * 1000,
-				signal,
-				openBrowser: (url) => s.prompter.openExternal(url),
-				externalRedirectUri: (uri) => reachableRedirectUri(s, uri),
-				askClientSecret: () =>
-					s.prompter.input({
-						id: PromptId.clientSecret,
-						title,
-						prompt: vscode.l10n.t(
-							"This application must prove who it is: enter its client secret (Application token in the Developer Portal). It is kept in VS Code's Secret Storage.",
-						),
-						password: true,
-						ignoreFocusOut: true,
-						validate: (v) => (/^[\x21-\x7e]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter the client secret, without spaces.')),
-					}),
-				pages: {
-					success: vscode.l10n.t('Signed in to SuperOffice. You can close this tab and return to VS Code.'),
-					failure: vscode.l10n.t('The sign-in to SuperOffice was not completed. Return to VS Code for details.'),
-					unexpected: vscode.l10n.t('This address only accepts the answer to a sign-in VS Code started. You can close this tab.'),
-				},
-			});
-		} catch (e) {
-			if (isOnlineAuthError(e) && e.kind === 'cancelled') throw new CancelledError();
-			throw e;
-		}
-	});
+	const result = await s.prompter.withProgress(
+		vscode.l10n.t('Signing in to SuperOffice Online… finish in your browser.'),
+		async (signal) => {
+			try {
+				return await signIn({
+					authority: env.authority,
+					clientId,
+					clientSecret: storedSecret,
+					tenant,
+					timeoutMs: timeoutSeconds * 1000,
+					signal,
+					openBrowser: (url) => s.prompter.openExternal(url),
+					externalRedirectUri: (uri) => reachableRedirectUri(s, uri),
+					askClientSecret: () =>
+						s.prompter.input({
+							id: PromptId.clientSecret,
+							title,
+							prompt: vscode.l10n.t(
+								"This application must prove who it is: enter its client secret (Application token in the Developer Portal). It is kept in VS Code's Secret Storage.",
+							),
+							password: true,
+							ignoreFocusOut: true,
+							validate: (v) => (/^[\x21-\x7e]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter the client secret, without spaces.')),
+						}),
+					pages: {
+						success: vscode.l10n.t('Signed in to SuperOffice. You can close this tab and return to VS Code.'),
+						failure: vscode.l10n.t('The sign-in to SuperOffice was not completed. Return to VS Code for details.'),
+						unexpected: vscode.l10n.t('This address only accepts the answer to a sign-in VS Code started. You can close this tab.'),
+					},
+				});
+			} catch (e) {
+				if (isOnlineAuthError(e) && e.kind === 'cancelled') throw new CancelledError();
+				throw e;
+			}
+		},
+	);
 
 	const { identity, tokens } = result;
 	const secret = storedTokens(tokens);

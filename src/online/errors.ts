@@ -37,6 +37,8 @@ export interface OnlineAuthErrorDetails {
 	status?: number;
 	/** For tenantUnavailable: the tenant's State name. */
 	tenantState?: string;
+	/** For tenant errors: the context identifier. */
+	tenant?: string;
 	/** Which id_token check failed: signature, issuer, audience, expired, nonce, claims, format. */
 	check?: string;
 }
@@ -47,6 +49,7 @@ export class OnlineAuthError extends Error {
 	readonly description?: string;
 	readonly status?: number;
 	readonly tenantState?: string;
+	readonly tenant?: string;
 	readonly check?: string;
 
 	constructor(kind: OnlineAuthErrorKind, message: string, details: OnlineAuthErrorDetails = {}) {
@@ -57,12 +60,16 @@ export class OnlineAuthError extends Error {
 		if (details.description !== undefined) this.description = details.description;
 		if (details.status !== undefined) this.status = details.status;
 		if (details.tenantState !== undefined) this.tenantState = details.tenantState;
+		if (details.tenant !== undefined) this.tenant = details.tenant;
 		if (details.check !== undefined) this.check = details.check;
 	}
 }
 
 export function isOnlineAuthError(err: unknown): err is OnlineAuthError {
-	return err instanceof OnlineAuthError || (err instanceof Error && err.name === 'OnlineAuthError' && typeof (err as { kind?: unknown }).kind === 'string');
+	return (
+		err instanceof OnlineAuthError ||
+		(err instanceof Error && err.name === 'OnlineAuthError' && typeof (err as { kind?: unknown }).kind === 'string')
+	);
 }
 
 /** Maps a fetch failure (thrown, not an HTTP status) to cancelled / timeout / network. */

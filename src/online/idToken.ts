@@ -53,7 +53,10 @@ function keyFor(jwks: Jwks, kid: unknown): KeyObject {
 	const candidates = (jwks.keys ?? []).filter((k) => k.kty === 'RSA' && (k.use === undefined || k.use === 'sig'));
 	const matching = typeof kid === 'string' ? candidates.filter((k) => k.kid === kid) : candidates;
 	if (matching.length !== 1) {
-		throw invalid('signature', typeof kid === 'string' ? 'No key of the provider matches the id_token.' : 'The id_token does not say which key signed it.');
+		throw invalid(
+			'signature',
+			typeof kid === 'string' ? 'No key of the provider matches the id_token.' : 'The id_token does not say which key signed it.',
+		);
 	}
 	try {
 		return createPublicKey({ key: matching[0], format: 'jwk' });
@@ -83,7 +86,9 @@ export function verifyIdToken(token: string, jwks: Jwks, expect: IdTokenExpectat
 	if (typeof c.exp !== 'number') throw invalid('expired', 'The id_token has no expiry.');
 	if (c.exp * 1000 + skew < expect.nowMs) throw invalid('expired', 'The id_token has expired.');
 	if (typeof c.iat === 'number' && c.iat * 1000 - skew > expect.nowMs) throw invalid('expired', 'The id_token was issued in the future.');
-	if (expect.nonce !== undefined && c.nonce !== expect.nonce) throw invalid('nonce', 'The id_token does not answer this sign-in (nonce mismatch).');
+	if (expect.nonce !== undefined && c.nonce !== expect.nonce) {
+		throw invalid('nonce', 'The id_token does not answer this sign-in (nonce mismatch).');
+	}
 	if (typeof c.sub !== 'string' || c.sub === '') throw invalid('claims', 'The id_token names no user.');
 	return c as IdTokenClaims;
 }

@@ -34,7 +34,11 @@ function page(status: number, text: string, res: http.ServerResponse): void {
 	res.end(body);
 }
 
-export async function startLoopbackListener(o: { expectedState: string; pages: CallbackPages; signal?: AbortSignal }): Promise<LoopbackListener> {
+export async function startLoopbackListener(o: {
+	expectedState: string;
+	pages: CallbackPages;
+	signal?: AbortSignal;
+}): Promise<LoopbackListener> {
 	let settle: { resolve: (code: string) => void; reject: (e: unknown) => void } | undefined;
 	const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
 	// The caller may stop awaiting (e.g. on cancel) before the promise settles; never an unhandled rejection.

@@ -47,7 +47,11 @@ export function parseTenantState(json: unknown, tenant: string): TenantState {
 	const state = stateName(o.State);
 	// IsRunning is authoritative when present (true for Running and OnlineMaintenance).
 	const isRunning = typeof o.IsRunning === 'boolean' ? o.IsRunning : state === 'Running' || state === 'OnlineMaintenance';
-	const s: TenantState = { tenant: typeof o.ContextIdentifier === 'string' && o.ContextIdentifier ? o.ContextIdentifier : tenant, state, isRunning };
+	const s: TenantState = {
+		tenant: typeof o.ContextIdentifier === 'string' && o.ContextIdentifier ? o.ContextIdentifier : tenant,
+		state,
+		isRunning,
+	};
 	for (const candidate of [o.Endpoint, o.Api]) {
 		if (!isAcceptableUrl(candidate)) continue;
 		try {
@@ -62,11 +66,18 @@ export function parseTenantState(json: unknown, tenant: string): TenantState {
 	return s;
 }
 
-export async function fetchTenantState(stateApiOrigin: string, tenant: string, fetchFn: typeof fetch, signal?: AbortSignal): Promise<TenantState> {
+export async function fetchTenantState(
+	stateApiOrigin: string,
+	tenant: string,
+	fetchFn: typeof fetch,
+	signal?: AbortSignal,
+): Promise<TenantState> {
 	try {
 		return parseTenantState(await fetchJson(stateApiUrl(stateApiOrigin, tenant), "Asking for the tenant's state", fetchFn, signal), tenant);
 	} catch (e) {
-		if (e instanceof OnlineAuthError && e.kind === 'discovery') throw new OnlineAuthError('tenantState', e.message, { ...(e.status ? { status: e.status } : {}) });
+		if (e instanceof OnlineAuthError && e.kind === 'discovery') {
+			throw new OnlineAuthError('tenantState', e.message, { tenant, ...(e.status ? { status: e.status } : {}) });
+		}
 		throw e;
 	}
 }
@@ -74,7 +85,10 @@ export async function fetchTenantState(stateApiOrigin: string, tenant: string, f
 /** The base URL to use, or OnlineAuthError('tenantUnavailable') naming the state when the tenant cannot be used. */
 export function usableBaseUrl(s: TenantState): string {
 	if (!s.isRunning) {
-		throw new OnlineAuthError('tenantUnavailable', `The tenant ${s.tenant} is not available (state: ${s.state}).`, { tenantState: s.state });
+		throw new OnlineAuthError('tenantUnavailable', `The tenant ${s.tenant} is not available (state: ${s.state}).`, {
+			tenantState: s.state,
+			tenant: s.tenant,
+		});
 	}
 	if (!s.baseUrl) throw new OnlineAuthError('tenantState', `The tenant state service gave no address for ${s.tenant}.`);
 	return s.baseUrl;

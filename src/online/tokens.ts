@@ -93,14 +93,22 @@ async function postTokenRequest(ctx: TokenRequestContext, params: Record<string,
 	const details = { status: res.status, ...(oauthError ? { oauthError } : {}), ...(description ? { description } : {}) };
 	if (oauthError === 'invalid_client' || (res.status === 401 && !oauthError)) {
 		if (!ctx.client.clientSecret) {
-			throw new OnlineAuthError('clientSecretRequired', 'The token endpoint requires the application to authenticate with its client secret.', details);
+			throw new OnlineAuthError(
+				'clientSecretRequired',
+				'The token endpoint requires the application to authenticate with its client secret.',
+				details,
+			);
 		}
 		throw new OnlineAuthError('token', 'The token endpoint did not accept the application (client id or secret).', details);
 	}
 	if (params.grant_type === 'refresh_token' && (oauthError === 'invalid_grant' || res.status === 400 || res.status === 401)) {
 		throw new OnlineAuthError('refreshFailed', 'The sign-in can no longer be renewed; sign in again.', details);
 	}
-	throw new OnlineAuthError('token', `The token endpoint refused the request (HTTP ${res.status}${oauthError ? `, ${oauthError}` : ''}).`, details);
+	throw new OnlineAuthError(
+		'token',
+		`The token endpoint refused the request (HTTP ${res.status}${oauthError ? `, ${oauthError}` : ''}).`,
+		details,
+	);
 }
 
 export function exchangeCode(ctx: TokenRequestContext, code: string, redirectUri: string, codeVerifier: string): Promise<TokenSet> {
@@ -115,7 +123,11 @@ export function refreshTokens(ctx: TokenRequestContext, previous: TokenSet): Pro
 }
 
 /** Best effort (RFC 7009): true when the provider confirmed. Never throws. */
-export async function revokeToken(ctx: TokenRequestContext & { revocationEndpoint: string }, token: string, hint: 'refresh_token' | 'access_token'): Promise<boolean> {
+export async function revokeToken(
+	ctx: TokenRequestContext & { revocationEndpoint: string },
+	token: string,
+	hint: 'refresh_token' | 'access_token',
+): Promise<boolean> {
 	const body = new URLSearchParams({ token, token_type_hint: hint, client_id: ctx.client.clientId });
 	if (ctx.client.clientSecret) body.set('client_secret', ctx.client.clientSecret);
 	try {

@@ -44,13 +44,21 @@ describe('online/discovery', () => {
 
 	it('refuses endpoints over http to a host that is not loopback', () => {
 		for (const key of ['authorization_endpoint', 'token_endpoint', 'jwks_uri']) {
-			throwsKind(() => parseMetadata({ ...SOD, [key]: String((SOD as Record<string, unknown>)[key]).replace('https:', 'http:') }), 'discovery');
+			throwsKind(
+				() => parseMetadata({ ...SOD, [key]: String((SOD as Record<string, unknown>)[key]).replace('https:', 'http:') }),
+				'discovery',
+			);
 		}
 	});
 
 	it('accepts http endpoints on loopback (a local provider)', () => {
 		const local = 'http://127.0.0.1:4000';
-		const m = parseMetadata({ issuer: local, authorization_endpoint: `${local}/authorize`, token_endpoint: `${local}/token`, jwks_uri: `${local}/jwks` });
+		const m = parseMetadata({
+			issuer: local,
+			authorization_endpoint: `${local}/authorize`,
+			token_endpoint: `${local}/token`,
+			jwks_uri: `${local}/jwks`,
+		});
 		assert.equal(m.tokenEndpoint, `${local}/token`);
 	});
 

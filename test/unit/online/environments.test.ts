@@ -31,7 +31,10 @@ describe('online/environments', () => {
 	});
 
 	it('drops a pasted discovery document path', () => {
-		assert.equal(customEnvironment('https://sod.superoffice.com/login/.well-known/openid-configuration').authority, 'https://sod.superoffice.com/login');
+		assert.equal(
+			customEnvironment('https://sod.superoffice.com/login/.well-known/openid-configuration').authority,
+			'https://sod.superoffice.com/login',
+		);
 		assert.equal(customEnvironment('https://id.example.com/.well-known/openid-configuration/').authority, 'https://id.example.com');
 	});
 
@@ -45,14 +48,24 @@ describe('online/environments', () => {
 	});
 
 	it('refuses unparseable input, credentials, query and fragment', () => {
-		for (const bad of ['', '   ', 'id.example.com/login', 'not a url', 'https://u:p@id.example.com/login', 'https://id.example.com/login?tenant=Cust1', 'https://id.example.com/login#x']) {
+		for (const bad of [
+			'',
+			'   ',
+			'id.example.com/login',
+			'not a url',
+			'https://u:p@id.example.com/login',
+			'https://id.example.com/login?tenant=Cust1',
+			'https://id.example.com/login#x',
+		]) {
 			throwsKind(() => customEnvironment(bad), 'invalid');
 		}
 		throwsKind(() => customEnvironment(undefined as unknown as string), 'invalid');
 	});
 
 	it('finds the environment of a stored authority (round trip)', () => {
-		for (const id of ONLINE_ENVIRONMENTS) assert.deepEqual(environmentOfAuthority(builtInEnvironment(id).authority), builtInEnvironment(id));
+		for (const id of ONLINE_ENVIRONMENTS) {
+			assert.deepEqual(environmentOfAuthority(builtInEnvironment(id).authority), builtInEnvironment(id));
+		}
 		const custom = customEnvironment('https://id.example.com/login/');
 		assert.deepEqual(environmentOfAuthority(custom.authority), custom);
 		assert.equal(environmentOfAuthority(customEnvironment('https://online.superoffice.com/login/').authority).id, 'online');

@@ -19,7 +19,13 @@ describe('online/errors', () => {
 		assert.ok(isOnlineAuthError(new OnlineAuthError('denied', 'x')));
 		const copy = Object.assign(new Error('x'), { name: 'OnlineAuthError', kind: 'timeout' });
 		assert.ok(isOnlineAuthError(copy));
-		for (const v of [new Error('x'), Object.assign(new Error('x'), { name: 'OnlineAuthError' }), { name: 'OnlineAuthError', kind: 'x' }, undefined, 'OnlineAuthError']) {
+		for (const v of [
+			new Error('x'),
+			Object.assign(new Error('x'), { name: 'OnlineAuthError' }),
+			{ name: 'OnlineAuthError', kind: 'x' },
+			undefined,
+			'OnlineAuthError',
+		]) {
 			assert.ok(!isOnlineAuthError(v), String(v));
 		}
 	});
@@ -27,7 +33,10 @@ describe('online/errors', () => {
 	it('maps fetch failures to cancelled, timeout and network', () => {
 		assert.equal(fetchFailure(new DOMException('aborted', 'AbortError'), 'Reading').kind, 'cancelled');
 		assert.equal(fetchFailure(new DOMException('timed out', 'TimeoutError'), 'Reading').kind, 'timeout');
-		const refused = fetchFailure(new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }), 'Reading');
+		const refused = fetchFailure(
+			new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }),
+			'Reading',
+		);
 		assert.equal(refused.kind, 'network');
 		assert.equal(refused.message, 'Reading failed: ECONNREFUSED.');
 		assert.equal(fetchFailure('weird', 'Reading').kind, 'network');

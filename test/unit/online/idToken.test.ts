@@ -115,7 +115,11 @@ describe('online/idToken verifyIdToken', () => {
 	it('refuses an expired token beyond the clock skew and accepts one within it', () => {
 		fails(signJwt(claims({ iat: NOW_S - 4000, exp: NOW_S - 121 }), key), 'expired');
 		assert.equal(verifyIdToken(signJwt(claims({ iat: NOW_S - 4000, exp: NOW_S - 119 }), key), jwks, expect).sub, 'user-42');
-		assert.equal(verifyIdToken(signJwt(claims({ iat: NOW_S - 4000, exp: NOW_S - 120 }), key), jwks, expect).sub, 'user-42', 'exactly at the skew');
+		assert.equal(
+			verifyIdToken(signJwt(claims({ iat: NOW_S - 4000, exp: NOW_S - 120 }), key), jwks, expect).sub,
+			'user-42',
+			'exactly at the skew',
+		);
 	});
 
 	it('honours a custom clock skew', () => {

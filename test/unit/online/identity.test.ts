@@ -51,14 +51,24 @@ describe('online/idToken identityFromClaims', () => {
 	});
 
 	it('refuses a missing or non-https webapi_url', () => {
-		for (const url of [undefined, '', 'not a url', 'http://sod2.superoffice.com/Cust26759/api/', 'ftp://sod2.superoffice.com/Cust26759', 'javascript:alert(1)']) {
+		for (const url of [
+			undefined,
+			'',
+			'not a url',
+			'http://sod2.superoffice.com/Cust26759/api/',
+			'ftp://sod2.superoffice.com/Cust26759',
+			'javascript:alert(1)',
+		]) {
 			const e = throwsKind(() => identityFromClaims(claims({ ...SOD, webapi_url: url })), 'invalidIdToken');
 			assert.equal(e.check, 'claims', String(url));
 		}
 	});
 
 	it('allows http only for a loopback API (a local test provider)', () => {
-		assert.equal(identityFromClaims(claims({ ...SOD, webapi_url: 'http://127.0.0.1:8123/Cust26759/api/' })).baseUrl, 'http://127.0.0.1:8123/Cust26759');
+		assert.equal(
+			identityFromClaims(claims({ ...SOD, webapi_url: 'http://127.0.0.1:8123/Cust26759/api/' })).baseUrl,
+			'http://127.0.0.1:8123/Cust26759',
+		);
 	});
 
 	it('refuses a webapi_url with a query as an invalid id_token, not with an ApiError', () => {

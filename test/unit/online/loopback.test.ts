@@ -103,7 +103,9 @@ describe('online/loopback listener', () => {
 
 	it('rejects with denied when the provider reports an error with the right state', async () => {
 		const l = await listen();
-		const res = await fetch(`${l.redirectUri}/?error=access_denied&error_description=${encodeURIComponent('The user said no')}&state=${STATE}`);
+		const res = await fetch(
+			`${l.redirectUri}/?error=access_denied&error_description=${encodeURIComponent('The user said no')}&state=${STATE}`,
+		);
 		assert.equal(res.status, 400);
 		assert.ok((await res.text()).includes(PAGES.failure));
 		const e = await rejectsKind(l.code, 'denied');

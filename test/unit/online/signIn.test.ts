@@ -24,7 +24,12 @@ async function startProvider(key: SigningKey): Promise<Provider> {
 	const o = p.server.origin;
 	p.server.respond((req, res) => {
 		if (req.url === '/login/.well-known/openid-configuration') {
-			return sendJson(res, 200, { issuer: o, authorization_endpoint: `${o}/login/authorize?x=1`, token_endpoint: `${o}/login/token`, jwks_uri: `${o}/login/jwks` });
+			return sendJson(res, 200, {
+				issuer: o,
+				authorization_endpoint: `${o}/login/authorize?x=1`,
+				token_endpoint: `${o}/login/token`,
+				jwks_uri: `${o}/login/jwks`,
+			});
 		}
 		if (req.url === '/login/jwks') return sendJson(res, 200, jwksOf(key));
 		if (req.url === '/login/token' && req.method === 'POST') {
@@ -32,7 +37,9 @@ async function startProvider(key: SigningKey): Promise<Provider> {
 			p.tokenForms.push(f);
 			const a = p.authorize;
 			if (p.requireSecret && f.client_secret !== p.requireSecret) return sendJson(res, 401, { error: 'invalid_client' });
-			const challenge = createHash('sha256').update(f.code_verifier ?? '').digest('base64url');
+			const challenge = createHash('sha256')
+				.update(f.code_verifier ?? '')
+				.digest('base64url');
 			if (!a || f.code !== 'the-code' || f.redirect_uri !== a.get('redirect_uri') || challenge !== a.get('code_challenge')) {
 				return sendJson(res, 400, { error: 'invalid_grant' });
 			}
@@ -50,7 +57,13 @@ async function startProvider(key: SigningKey): Promise<Provider> {
 				},
 				key,
 			);
-			return sendJson(res, 200, { token_type: 'Bearer', access_token: 'access-1', expires_in: 3600, refresh_token: 'refresh-1', id_token: idToken });
+			return sendJson(res, 200, {
+				token_type: 'Bearer',
+				access_token: 'access-1',
+				expires_in: 3600,
+				refresh_token: 'refresh-1',
+				id_token: idToken,
+			});
 		}
 		sendJson(res, 404, {});
 	});
@@ -98,7 +111,12 @@ describe('online/signInFlow signIn with a local provider', () => {
 
 	it('signs in: PKCE, state and nonce round trip, and the identity comes from the verified id_token', async () => {
 		const r = await signIn(request());
-		assert.deepEqual(r.identity, { subject: 'sub-7', tenant: 'Cust26759', baseUrl: 'https://sod2.superoffice.com/Cust26759', userName: 'ada@example.com' });
+		assert.deepEqual(r.identity, {
+			subject: 'sub-7',
+			tenant: 'Cust26759',
+			baseUrl: 'https://sod2.superoffice.com/Cust26759',
+			userName: 'ada@example.com',
+		});
 		assert.equal(r.tokens.accessToken, 'access-1');
 		assert.equal(r.tokens.refreshToken, 'refresh-1');
 		assert.equal(r.tokens.expiresAt, NOW + 3_600_000);

@@ -11,7 +11,13 @@ const BASE = {
 
 describe('online/signInFlow buildAuthorizeUrl', () => {
 	it('sets every parameter of a code flow with PKCE', () => {
-		const url = new URL(buildAuthorizeUrl('https://sod.superoffice.com/login/common/oauth/authorize', { ...BASE, tenant: 'Cust1', loginHint: 'ada@example.com' }));
+		const url = new URL(
+			buildAuthorizeUrl('https://sod.superoffice.com/login/common/oauth/authorize', {
+				...BASE,
+				tenant: 'Cust1',
+				loginHint: 'ada@example.com',
+			}),
+		);
 		assert.equal(`${url.origin}${url.pathname}`, 'https://sod.superoffice.com/login/common/oauth/authorize');
 		assert.deepEqual(Object.fromEntries(url.searchParams), {
 			client_id: 'client-1',
@@ -28,7 +34,9 @@ describe('online/signInFlow buildAuthorizeUrl', () => {
 	});
 
 	it('leaves out acr_values and login_hint when not given', () => {
-		const q = new URL(buildAuthorizeUrl('https://sod.superoffice.com/login/common/oauth/authorize', { ...BASE, tenant: '', loginHint: undefined })).searchParams;
+		const q = new URL(
+			buildAuthorizeUrl('https://sod.superoffice.com/login/common/oauth/authorize', { ...BASE, tenant: '', loginHint: undefined }),
+		).searchParams;
 		assert.equal(q.has('acr_values'), false);
 		assert.equal(q.has('login_hint'), false);
 		assert.equal(q.get('response_type'), 'code');

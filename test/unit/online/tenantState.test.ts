@@ -64,8 +64,14 @@ describe('online/tenantState', () => {
 		});
 
 		it('normalises the endpoint, falls back to Api, and ignores insecure ones', () => {
-			assert.equal(parseTenantState({ ...RUNNING, Endpoint: 'https://sod2.superoffice.com/Cust1/api/' }, 'Cust1').baseUrl, 'https://sod2.superoffice.com/Cust1');
-			assert.equal(parseTenantState({ ...RUNNING, Endpoint: 'https://SOD2.superoffice.com/Cust1/' }, 'Cust1').baseUrl, 'https://sod2.superoffice.com/Cust1');
+			assert.equal(
+				parseTenantState({ ...RUNNING, Endpoint: 'https://sod2.superoffice.com/Cust1/api/' }, 'Cust1').baseUrl,
+				'https://sod2.superoffice.com/Cust1',
+			);
+			assert.equal(
+				parseTenantState({ ...RUNNING, Endpoint: 'https://SOD2.superoffice.com/Cust1/' }, 'Cust1').baseUrl,
+				'https://sod2.superoffice.com/Cust1',
+			);
 			assert.equal(parseTenantState({ ...RUNNING, Endpoint: undefined }, 'Cust1').baseUrl, 'https://sod2.superoffice.com/Cust1');
 			const insecure = parseTenantState({ ...RUNNING, Endpoint: 'http://sod2.superoffice.com/Cust1', Api: undefined }, 'Cust1');
 			assert.ok(!('baseUrl' in insecure));
@@ -88,7 +94,10 @@ describe('online/tenantState', () => {
 				} catch (e) {
 					thrown = e;
 				}
-				assert.ok(thrown === undefined || (thrown instanceof OnlineAuthError && thrown.kind === 'tenantState'), `${Endpoint}: ${String(thrown)}`);
+				assert.ok(
+					thrown === undefined || (thrown instanceof OnlineAuthError && thrown.kind === 'tenantState'),
+					`${Endpoint}: ${String(thrown)}`,
+				);
 			}
 		});
 
@@ -100,7 +109,10 @@ describe('online/tenantState', () => {
 	describe('usableBaseUrl', () => {
 		it('returns the base URL of a running tenant', () => {
 			assert.equal(usableBaseUrl(parseTenantState(RUNNING, 'Cust1')), 'https://sod2.superoffice.com/Cust1');
-			assert.equal(usableBaseUrl(parseTenantState({ ...RUNNING, State: 'OnlineMaintenance', IsRunning: true }, 'Cust1')), 'https://sod2.superoffice.com/Cust1');
+			assert.equal(
+				usableBaseUrl(parseTenantState({ ...RUNNING, State: 'OnlineMaintenance', IsRunning: true }, 'Cust1')),
+				'https://sod2.superoffice.com/Cust1',
+			);
 		});
 
 		it('refuses a tenant that is not running, naming its state', () => {
@@ -130,7 +142,9 @@ describe('online/tenantState', () => {
 		});
 
 		it('asks GET /api/state/{ctx} and parses the answer', async () => {
-			server.respond((req, res) => (req.url === '/api/state/Cust1' ? sendJson(res, 200, { ...RUNNING, State: 5 }) : sendJson(res, 404, {})));
+			server.respond((req, res) =>
+				req.url === '/api/state/Cust1' ? sendJson(res, 200, { ...RUNNING, State: 5 }) : sendJson(res, 404, {}),
+			);
 			const s = await fetchTenantState(server.origin, 'Cust1', fetch);
 			assert.equal(s.state, 'OnlineMaintenance');
 			assert.equal(s.baseUrl, 'https://sod2.superoffice.com/Cust1');

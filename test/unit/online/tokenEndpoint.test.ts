@@ -27,7 +27,13 @@ describe('online/tokens over HTTP', () => {
 
 	beforeEach(async () => {
 		server = await startTinyServer((_req, res) =>
-			sendJson(res, 200, { token_type: 'Bearer', access_token: 'access-1', expires_in: 3600, refresh_token: 'refresh-1', id_token: 'h.p.s' }),
+			sendJson(res, 200, {
+				token_type: 'Bearer',
+				access_token: 'access-1',
+				expires_in: 3600,
+				refresh_token: 'refresh-1',
+				id_token: 'h.p.s',
+			}),
 		);
 	});
 	afterEach(() => server.close());
@@ -35,14 +41,26 @@ describe('online/tokens over HTTP', () => {
 	describe('exchangeCode', () => {
 		it('posts exactly the code grant as a form and returns the tokens', async () => {
 			const t = await exchangeCode(ctx(), CODE, REDIRECT, VERIFIER);
-			assert.deepEqual(t, { accessToken: 'access-1', refreshToken: 'refresh-1', idToken: 'h.p.s', issuedAt: NOW, expiresAt: NOW + 3_600_000 });
+			assert.deepEqual(t, {
+				accessToken: 'access-1',
+				refreshToken: 'refresh-1',
+				idToken: 'h.p.s',
+				issuedAt: NOW,
+				expiresAt: NOW + 3_600_000,
+			});
 			assert.equal(server.received.length, 1);
 			const req = server.received[0];
 			assert.equal(req.method, 'POST');
 			assert.equal(req.url, '/login/common/oauth/tokens');
 			assert.equal(req.headers['content-type'], 'application/x-www-form-urlencoded');
 			assert.equal(req.headers.authorization, undefined);
-			assert.deepEqual(form(req), { grant_type: 'authorization_code', code: CODE, redirect_uri: REDIRECT, code_verifier: VERIFIER, client_id: 'client-1' });
+			assert.deepEqual(form(req), {
+				grant_type: 'authorization_code',
+				code: CODE,
+				redirect_uri: REDIRECT,
+				code_verifier: VERIFIER,
+				client_id: 'client-1',
+			});
 		});
 
 		it('adds client_secret (client_secret_post) only when the application has one', async () => {
@@ -104,7 +122,10 @@ describe('online/tokens over HTTP', () => {
 		});
 
 		it('maps a refused connection to network', async () => {
-			const e = await rejectsKind(exchangeCode(ctx({ tokenEndpoint: `http://127.0.0.1:${await closedPort()}/t` }), CODE, REDIRECT, VERIFIER), 'network');
+			const e = await rejectsKind(
+				exchangeCode(ctx({ tokenEndpoint: `http://127.0.0.1:${await closedPort()}/t` }), CODE, REDIRECT, VERIFIER),
+				'network',
+			);
 			assertNoSecrets(e.message, [CODE, VERIFIER]);
 		});
 
@@ -131,10 +152,23 @@ describe('online/tokens over HTTP', () => {
 
 	describe('refreshTokens', () => {
 		it('posts exactly the refresh grant and keeps the refresh token when none comes back', async () => {
-			server.respond((_req, res) => sendJson(res, 200, { token_type: 'Bearer', access_token: 'access-2', expires_in: 3600, id_token: 'h2.p2.s2' }));
+			server.respond((_req, res) =>
+				sendJson(res, 200, { token_type: 'Bearer', access_token: 'access-2', expires_in: 3600, id_token: 'h2.p2.s2' }),
+			);
 			const t = await refreshTokens(ctx(withSecret()), previous);
-			assert.deepEqual(t, { accessToken: 'access-2', refreshToken: 'refresh-xyz', idToken: 'h2.p2.s2', issuedAt: NOW, expiresAt: NOW + 3_600_000 });
-			assert.deepEqual(form(server.received[0]), { grant_type: 'refresh_token', refresh_token: 'refresh-xyz', client_id: 'client-1', client_secret: SECRET });
+			assert.deepEqual(t, {
+				accessToken: 'access-2',
+				refreshToken: 'refresh-xyz',
+				idToken: 'h2.p2.s2',
+				issuedAt: NOW,
+				expiresAt: NOW + 3_600_000,
+			});
+			assert.deepEqual(form(server.received[0]), {
+				grant_type: 'refresh_token',
+				refresh_token: 'refresh-xyz',
+				client_id: 'client-1',
+				client_secret: SECRET,
+			});
 		});
 
 		it('sends no client_secret when the application has none', async () => {
@@ -168,7 +202,12 @@ describe('online/tokens over HTTP', () => {
 			assert.equal(ok, true);
 			assert.equal(server.received[0].url, '/revoke');
 			assert.equal(server.received[0].method, 'POST');
-			assert.deepEqual(form(server.received[0]), { token: 'refresh-xyz', token_type_hint: 'refresh_token', client_id: 'client-1', client_secret: SECRET });
+			assert.deepEqual(form(server.received[0]), {
+				token: 'refresh-xyz',
+				token_type_hint: 'refresh_token',
+				client_id: 'client-1',
+				client_secret: SECRET,
+			});
 		});
 
 		it('returns false and never throws when revocation fails', async () => {
@@ -181,7 +220,10 @@ describe('online/tokens over HTTP', () => {
 			const throwing = (() => {
 				throw new Error('boom');
 			}) as unknown as typeof fetch;
-			assert.equal(await revokeToken({ ...ctx({ fetch: throwing }), revocationEndpoint: `${server.origin}/revoke` }, 't', 'access_token'), false);
+			assert.equal(
+				await revokeToken({ ...ctx({ fetch: throwing }), revocationEndpoint: `${server.origin}/revoke` }, 't', 'access_token'),
+				false,
+			);
 		});
 	});
 });

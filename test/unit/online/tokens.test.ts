@@ -8,8 +8,17 @@ const NOW = Date.parse('2026-03-01T12:00:00Z');
 describe('online/tokens', () => {
 	describe('parseTokenResponse', () => {
 		it('reads a SuperOffice token response', () => {
-			const t = parseTokenResponse({ token_type: 'Bearer', access_token: '8A:Cust1.abc', expires_in: 3600, refresh_token: 'r-1', id_token: 'h.p.s' }, NOW);
-			assert.deepEqual(t, { accessToken: '8A:Cust1.abc', refreshToken: 'r-1', idToken: 'h.p.s', issuedAt: NOW, expiresAt: NOW + 3_600_000 });
+			const t = parseTokenResponse(
+				{ token_type: 'Bearer', access_token: '8A:Cust1.abc', expires_in: 3600, refresh_token: 'r-1', id_token: 'h.p.s' },
+				NOW,
+			);
+			assert.deepEqual(t, {
+				accessToken: '8A:Cust1.abc',
+				refreshToken: 'r-1',
+				idToken: 'h.p.s',
+				issuedAt: NOW,
+				expiresAt: NOW + 3_600_000,
+			});
 		});
 
 		it('reads expires_in as a number or a string', () => {
@@ -40,7 +49,9 @@ describe('online/tokens', () => {
 		});
 
 		it('refuses other token types', () => {
-			for (const token_type of ['mac', 'DPoP', 'N_A']) throwsKind(() => parseTokenResponse({ access_token: 'a', token_type }, NOW), 'token');
+			for (const token_type of ['mac', 'DPoP', 'N_A']) {
+				throwsKind(() => parseTokenResponse({ access_token: 'a', token_type }, NOW), 'token');
+			}
 		});
 
 		it('refuses a response without a usable access token, without echoing it', () => {
