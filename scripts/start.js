@@ -45,7 +45,7 @@ function ensureServerCompiled() {
 		fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
 			const file = path.join(dir, e.name);
 			if (e.isDirectory()) return stale(file);
-			if (!e.name.endsWith('.ts')) return false;
+			if (!e.name.endsWith('.ts') || e.name.endsWith('.d.ts')) return false;
 			const built = path.join(out, path.relative(src, file)).replace(/\.ts$/, '.js');
 			return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(file).mtimeMs;
 		});
@@ -61,13 +61,22 @@ function ensureServerCompiled() {
 
 async function startLocalServer(port) {
 	const { startServer, DEMO } = require(path.join(root, 'out', 'test', 'server', 'server.js'));
+	const { startOidcProvider } = require(path.join(root, 'out', 'test', 'server', 'oidc.js'));
 	const wanted = port && (await host.portIsFree(port)) ? port : 0;
 	if (port && !wanted) console.log(`Port ${port} is busy; using a random port for the local server.`);
-	return { server: await startServer({ port: wanted, quiet: true }), DEMO };
+	let oidc;
+	// The server accepts the access tokens the local sign-in provider hands out (for "Sign In to SuperOffice Online").
+	const server = await startServer({
+		port: wanted,
+		quiet: true,
+		verifyBearer: (t) => (oidc ? oidc.isValidAccessToken(t) : Promise.resolve(false)),
+	});
+	oidc = await startOidcProvider({ tenantEndpoint: server.url, quiet: true });
+	return { server, oidc, DEMO };
 }
 
 /** The playground user settings: the demo connection (replacing an older one with the same id) made active. */
-function writePlaygroundSettings(userDataDir, serverUrl) {
+function writePlaygroundSettings(userDataDir, serverUrl, oidc) {
 	const file = path.join(userDataDir, 'User', 'settings.json');
 	let connections = [];
 	try {
@@ -81,6 +90,10 @@ function writePlaygroundSettings(userDataDir, serverUrl) {
 		...host.quietSettings,
 		'superofficeChat.connections': connections,
 		'superofficeChat.activeConnection': CONNECTION_ID,
+		// "Sign In to SuperOffice Online" → Custom authority signs in at the local provider.
+		'superofficeChat.online.environment': 'custom',
+		'superofficeChat.online.customAuthority': oidc.authority,
+		'superofficeChat.online.clientIds': { custom: oidc.publicClient.clientId },
 	});
 }
 
@@ -99,8 +112,8 @@ async function main() {
 	const noOpen = flag('--no-open');
 	if (!step('build', process.execPath, [path.join(root, 'esbuild.js')])) return 1;
 	ensureServerCompiled();
-	const { server, DEMO } = await startLocalServer(numberOption('--port', 38080));
-	const stops = [() => server.close()];
+	const { server, oidc, DEMO } = await startLocalServer(numberOption('--port', 38080));
+	const stops = [() => server.close(), () => oidc.close()];
 	const stopAll = async () => {
 		for (const fn of stops.splice(0).reverse()) {
 			await Promise.resolve()
@@ -120,7 +133,7 @@ async function main() {
 
 	const userDataDir = path.join(playground, 'user-data');
 	const extensionsDir = path.join(playground, 'extensions');
-	writePlaygroundSettings(userDataDir, server.url);
+	writePlaygroundSettings(userDataDir, server.url, oidc);
 	const ws = workspaceFolder();
 	const lines = [
 		'',
@@ -129,6 +142,8 @@ async function main() {
 		`  Connection                "Local demo" (Basic), active`,
 		`  Sign in with              user "${DEMO.userName}", password "${DEMO.password}"`,
 		'  The password is typed into VS Code when it asks; VS Code keeps it in its Secret Storage.',
+		`  Online sign-in            ${oidc.authority} (a local provider; any login name and password)`,
+		'  Try it with               SuperOffice Chat: Sign In to SuperOffice Online → Custom authority',
 	];
 
 	const desktop = !process.env.START_USE_CODE_SERVER && onPath('code');
