@@ -20,13 +20,18 @@ export interface OtherOrigin {
 	close(): Promise<void>;
 }
 
-/** A tiny HTTP server on another port of 127.0.0.1, i.e. another origin than the local SuperOffice server. */
-export async function startOtherOrigin(): Promise<OtherOrigin> {
+/**
+ * A tiny HTTP server on another port of 127.0.0.1, i.e. another origin than the local SuperOffice server. It records
+ * every request with its body and answers with `fn` (default: 200 with a chat message).
+ */
+export async function startOtherOrigin(fn?: (req: SeenRequest, res: http.ServerResponse) => void): Promise<OtherOrigin> {
 	const received: SeenRequest[] = [];
-	let responder = (_req: SeenRequest, res: http.ServerResponse): void => {
-		res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-		res.end(JSON.stringify({ ChatMessageId: 9001, ChatSessionId: 101, Message: 'elsewhere' }));
-	};
+	let responder =
+		fn ??
+		((_req: SeenRequest, res: http.ServerResponse): void => {
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+			res.end(JSON.stringify({ ChatMessageId: 9001, ChatSessionId: 101, Message: 'elsewhere' }));
+		});
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));

@@ -2,11 +2,11 @@
 // server that records what it received, a closed port, and an assertion on OnlineAuthError.
 import * as assert from 'node:assert/strict';
 import { type KeyObject, generateKeyPair, sign } from 'node:crypto';
-import * as http from 'node:http';
-import { type AddressInfo } from 'node:net';
+import type * as http from 'node:http';
 import { promisify } from 'node:util';
 import { OnlineAuthError, type OnlineAuthErrorKind } from '../../../src/online';
 import { type Jwks } from '../../../src/online/idToken';
+import { type OtherOrigin, type SeenRequest, startOtherOrigin } from '../api/helpers';
 
 export interface SigningKey {
 	kid: string;
@@ -47,66 +47,22 @@ export function unsignedJwt(claims: object, header: Record<string, unknown>, sig
 	return `${part(header)}.${part(claims)}.${signature}`;
 }
 
-export interface SeenRequest {
-	method: string;
-	url: string;
-	headers: http.IncomingHttpHeaders;
-	body: string;
-}
+export { closedPort, type SeenRequest } from '../api/helpers';
+export type TinyServer = OtherOrigin;
 
-export interface TinyServer {
-	readonly origin: string;
-	readonly received: SeenRequest[];
-	/** Replaces how it answers (default: 404). */
-	respond(fn: (req: SeenRequest, res: http.ServerResponse) => void): void;
-	close(): Promise<void>;
-}
-
-/** A tiny HTTP server on a random port of 127.0.0.1 that records every request with its body. */
-export async function startTinyServer(fn?: (req: SeenRequest, res: http.ServerResponse) => void): Promise<TinyServer> {
-	const received: SeenRequest[] = [];
-	let responder =
+/** A tiny HTTP server on a random port of 127.0.0.1 that records every request with its body (default answer: 404). */
+export function startTinyServer(fn?: (req: SeenRequest, res: http.ServerResponse) => void): Promise<TinyServer> {
+	return startOtherOrigin(
 		fn ??
-		((_req: SeenRequest, res: http.ServerResponse): void => {
-			res.writeHead(404).end();
-		});
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-			received.push(seen);
-			responder(seen, res);
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		origin: `http://127.0.0.1:${port}`,
-		received,
-		respond(next) {
-			responder = next;
-		},
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
+			((_req, res): void => {
+				res.writeHead(404).end();
 			}),
-	};
+	);
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
 	res.end(JSON.stringify(body));
-}
-
-/** A loopback port that nothing listens on (bound, then released). */
-export async function closedPort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
 }
 
 function checkError(e: unknown, kind: OnlineAuthErrorKind): OnlineAuthError {
