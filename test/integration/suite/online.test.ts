@@ -69,6 +69,7 @@ describe('Sign In to SuperOffice Online', function () {
 			.answer('onlineAuthority', oidc.authority)
 			.answer('onlineTenant', o.tenant ?? '');
 		p.onOpenExternal = (url) => {
+			if (!url.startsWith(oidc.origin)) return; // e.g. the Developer Portal's help page: not the sign-in
 			const login = o.browse ? o.browse(url) : completeLogin(url);
 			if (login) logins.push(login);
 		};
@@ -171,6 +172,25 @@ describe('Sign In to SuperOffice Online', function () {
 		assert.deepStrictEqual(p.unexpected, []);
 	});
 
+	it('asks for the client id on the first sign-in, with a way to the Developer Portal, and remembers it', async () => {
+		await setSetting('online.clientIds', undefined);
+		const p = signInScript();
+		p.answer('onlineClientId', { action: 'help' }, oidc.publicClient.clientId);
+		const id = (await vscode.commands.executeCommand(SIGN_IN)) as string | undefined;
+		assert.ok(id, `signed in (${JSON.stringify(p.notifications)})`);
+		assert.match(p.opened[0], /^https:\/\/docs\.superoffice\.com\/.*native-app/, 'the help page first');
+		assert.ok(p.opened[1].startsWith(oidc.origin), 'then the sign-in');
+		assert.strictEqual(p.questionsOf('onlineClientId').length, 2);
+		const ids = vscode.workspace.getConfiguration('superofficeChat').inspect('online.clientIds')?.globalValue;
+		assert.deepStrictEqual(ids, { custom: oidc.publicClient.clientId });
+
+		// The next sign-in does not ask again.
+		const again = signInScript();
+		assert.ok(await vscode.commands.executeCommand(SIGN_IN));
+		assert.deepStrictEqual(again.questionsOf('onlineClientId'), []);
+		assert.strictEqual(t.services.connections.list().length, 1, 'the same tenant and user stay one connection');
+	});
+
 	it('names the tenant with acr_values when the user gives one', async () => {
 		const { p, id } = await signIn({ tenant: TENANT });
 		assert.ok(id);
@@ -249,6 +269,22 @@ describe('Sign In to SuperOffice Online', function () {
 		await new Promise((r) => setTimeout(r, 300));
 		assert.strictEqual(p.notifications.filter((n) => n.level === 'error').length, 1, 'one prompt');
 		assert.deepStrictEqual(await vscode.authentication.getAccounts('superoffice'), [], 'no account left in the Accounts menu');
+	});
+
+	it('Sign In on a connection whose sign-in ended signs in again to the same tenant and keeps the connection', async () => {
+		const { id } = await signIn();
+		assert.ok(id);
+		await oidc.revokeAllGrants();
+		await t.services.secrets.delete(id);
+
+		const p = signInScript();
+		const again = await vscode.commands.executeCommand('superofficeChat.signIn', { connectionId: id });
+		assert.strictEqual(again, id, 'the same connection');
+		assert.strictEqual(new URL(p.opened[0]).searchParams.get('acr_values'), `tenant:${TENANT}`);
+		assert.deepStrictEqual(p.questionsOf('onlineEnvironment'), [], 'nothing asked: environment, app and tenant are known');
+		assert.ok((await stored(id)).token);
+		assert.strictEqual(t.services.connections.list().length, 1);
+		assert.ok(await post('Back again'));
 	});
 
 	for (const [mode, check, what] of [
