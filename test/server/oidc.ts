@@ -35,6 +35,11 @@ export interface StartOidcOptions {
 	accessTokenTtlSeconds?: number;
 	/** Suppresses oidc-provider's start-up notices. */
 	quiet?: boolean;
+	/**
+	 * A loopback address to bind (default 127.0.0.1). A browser-hosted VS Code rewrites links to `127.0.0.1` and
+	 * `localhost` into its own port-forwarding proxy; another 127.x address is opened as is, like a real provider.
+	 */
+	host?: string;
 }
 
 export interface LocalOidc {
@@ -153,14 +158,16 @@ export async function startOidcProvider(o: StartOidcOptions): Promise<LocalOidc>
 			res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
 			res.end('Not found');
 		};
+	const bindHost = o.host ?? '127.0.0.1';
+	if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bindHost)) throw new Error(`host must be a 127.x.x.x address, got ${bindHost}`);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(o.port ?? 0, '127.0.0.1', () => {
+		server.listen(o.port ?? 0, bindHost, () => {
 			server.off('error', reject);
 			resolve();
 		});
 	});
-	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const origin = `http://${bindHost}:${(server.address() as AddressInfo).port}`;
 	const authority = origin + LOGIN_PATH;
 	const publicClient = { clientId: randomBytes(16).toString('hex') };
 	const confidentialClient = { clientId: randomBytes(16).toString('hex'), clientSecret: randomBytes(24).toString('base64url') };
