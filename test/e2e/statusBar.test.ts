@@ -35,6 +35,8 @@ describe('Status bar connection switch', function () {
 		assert.match((await item.getAttribute('aria-label')) ?? '', /Local demo, signed out/);
 		await wb.runCommand('Sign In / Update Credentials');
 		await wb.quickPick.pick('Local demo');
+		// Type only into the token box: on a loaded machine the connection picker can still be showing for a moment.
+		await wb.page.locator('.quick-input-widget input[type="password"]').waitFor({ state: 'visible', timeout: 15000 });
 		await wb.quickPick.type(DEMO.bearer);
 		await wb.quickPick.accept();
 		await wb.notification(/Signed in to Local demo/);
