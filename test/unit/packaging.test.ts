@@ -1,0 +1,48 @@
+// What the .vsix carries, as `vsce ls` lists it: everything the extension and its webview load at run time and the
+// README's images, and nothing of the sources, tests or build output they are made from.
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+
+describe('Packaging (.vscodeignore)', function () {
+	this.timeout(60000);
+	let files: string[];
+
+	before(() => {
+		// The bundles and the copied codicons exist only after a build.
+		if (!fs.existsSync(path.join(root, 'dist', 'codicons', 'codicon.css'))) execFileSync(process.execPath, ['esbuild.js'], { cwd: root });
+		const vsce = require.resolve('@vscode/vsce/vsce', { paths: [root] });
+		const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
+		files = out.split(/\r?\n/).filter((l) => l.trim() !== '');
+	});
+
+	it('ships the bundles, the webview styles and fonts, and the l10n bundle', () => {
+		for (const f of [
+			'dist/extension.js',
+			'dist/webview.js',
+			'dist/codicons/codicon.css',
+			'dist/codicons/codicon.ttf',
+			'media/chatView.css',
+			'l10n/bundle.l10n.json',
+		]) {
+			assert.ok(files.includes(f), `${f} is missing from the package: ${files.join(', ')}`);
+		}
+	});
+
+	it('ships every image the README shows with a relative link', () => {
+		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+		const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
+		assert.ok(images.length > 0);
+		for (const src of images) assert.ok(files.includes(src), `${src} is missing from the package`);
+	});
+
+	it('leaves out sources, tests, build output and source maps', () => {
+		const unwanted = files.filter(
+			(f) => /^(src|test|out|scripts|node_modules|test-results)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'),
+		);
+		assert.deepStrictEqual(unwanted, []);
+	});
+});
