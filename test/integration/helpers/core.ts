@@ -119,3 +119,27 @@ export async function waitUntilRefused(origin: string): Promise<void> {
 		}
 	});
 }
+
+/**
+ * The set-up of a suite that talks to one local server: the testing API and a server before all tests, a clean
+ * extension state and server before each, everything reset after all. Call inside `describe`. `ready` receives both;
+ * `current` returns the suite's server at the time (a test may replace it, e.g. to restart it on the same port).
+ */
+export function useCoreSuite(o: { ready: (t: TestingApi, server: LocalServer) => void; current: () => LocalServer | undefined }): void {
+	let t: TestingApi | undefined;
+	before(async () => {
+		t = await testingApi();
+		o.ready(t, await startLocalServer());
+	});
+	after(async () => {
+		if (t) {
+			t.setPrompter(undefined);
+			await resetExtensionState(t);
+		}
+		await o.current()?.close();
+	});
+	beforeEach(async () => {
+		if (t) await resetExtensionState(t);
+		o.current()?.reset();
+	});
+}

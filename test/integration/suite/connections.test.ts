@@ -11,11 +11,10 @@ import {
 	DEMO_PASSWORD,
 	demoBasic,
 	posts,
-	resetExtensionState,
 	scripted,
 	SITE,
 	startLocalServer,
-	testingApi,
+	useCoreSuite,
 	WRONG_PASSWORD,
 } from '../helpers/core';
 
@@ -30,18 +29,12 @@ describe('Connections', function () {
 	let t: TestingApi;
 	let server: LocalServer;
 
-	before(async () => {
-		t = await testingApi();
-		server = await startLocalServer();
-	});
-	after(async () => {
-		t.setPrompter(undefined);
-		await resetExtensionState(t);
-		await server.close();
-	});
-	beforeEach(async () => {
-		await resetExtensionState(t);
-		server.reset();
+	useCoreSuite({
+		ready: (api, local) => {
+			t = api;
+			server = local;
+		},
+		current: () => server,
 	});
 
 	it('Add Connection (Basic): probes the URL, checks the credentials, stores the secret apart and makes it active', async () => {

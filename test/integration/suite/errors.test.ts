@@ -4,19 +4,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../../src/extensionApi';
 import type { LocalServer } from '../../server/server';
-import {
-	addConnection,
-	DEMO_PASSWORD,
-	demoBasic,
-	posts,
-	resetExtensionState,
-	scripted,
-	setSetting,
-	SITE,
-	startLocalServer,
-	testingApi,
-	waitFor,
-} from '../helpers/core';
+import { addConnection, DEMO_PASSWORD, demoBasic, posts, scripted, setSetting, SITE, useCoreSuite, waitFor } from '../helpers/core';
 import type { Notification, ScriptedPrompter } from '../helpers/scriptedPrompter';
 
 const POST_MESSAGE = 'superofficeChat.postMessage';
@@ -27,18 +15,12 @@ describe('Errors and their actions', function () {
 	let t: TestingApi;
 	let server: LocalServer;
 
-	before(async () => {
-		t = await testingApi();
-		server = await startLocalServer();
-	});
-	after(async () => {
-		t.setPrompter(undefined);
-		await resetExtensionState(t);
-		await server.close();
-	});
-	beforeEach(async () => {
-		await resetExtensionState(t);
-		server.reset();
+	useCoreSuite({
+		ready: (api, local) => {
+			t = api;
+			server = local;
+		},
+		current: () => server,
 	});
 
 	async function postAndFail(p: ScriptedPrompter, args: unknown = { sessionId: 101, text: 'Hello' }): Promise<Notification> {

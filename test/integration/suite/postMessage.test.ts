@@ -11,12 +11,11 @@ import {
 	DEMO_PASSWORD,
 	demoBasic,
 	posts,
-	resetExtensionState,
 	scripted,
 	setSetting,
 	SITE,
 	startLocalServer,
-	testingApi,
+	useCoreSuite,
 	waitFor,
 	waitUntilRefused,
 } from '../helpers/core';
@@ -29,18 +28,12 @@ describe('Post Message (palette)', function () {
 	let t: TestingApi;
 	let server: LocalServer;
 
-	before(async () => {
-		t = await testingApi();
-		server = await startLocalServer();
-	});
-	after(async () => {
-		t.setPrompter(undefined);
-		await resetExtensionState(t);
-		await server.close();
-	});
-	beforeEach(async () => {
-		await resetExtensionState(t);
-		server.reset();
+	useCoreSuite({
+		ready: (api, local) => {
+			t = api;
+			server = local;
+		},
+		current: () => server,
 	});
 
 	it('picks a session, takes the text and posts exactly one ToCustomer message', async () => {

@@ -11,11 +11,9 @@ import {
 	DEMO_PASSWORD,
 	demoBasic,
 	posts,
-	resetExtensionState,
 	scripted,
 	SITE,
-	startLocalServer,
-	testingApi,
+	useCoreSuite,
 	waitFor,
 	WRONG_PASSWORD,
 } from '../helpers/core';
@@ -25,18 +23,12 @@ describe('Secrets', function () {
 	let t: TestingApi;
 	let server: LocalServer;
 
-	before(async () => {
-		t = await testingApi();
-		server = await startLocalServer();
-	});
-	after(async () => {
-		t.setPrompter(undefined);
-		await resetExtensionState(t);
-		await server.close();
-	});
-	beforeEach(async () => {
-		await resetExtensionState(t);
-		server.reset();
+	useCoreSuite({
+		ready: (api, local) => {
+			t = api;
+			server = local;
+		},
+		current: () => server,
 	});
 
 	it('survive a reload: new stores over the same SecretStorage still authenticate', async () => {
