@@ -51,15 +51,21 @@ export class VsCodePrompter implements Prompter {
 				if (chosen && chosen.kind !== vscode.QuickPickItemKind.Separator) finish(() => resolve(chosen.value));
 			});
 			qp.onDidHide(() => finish(() => resolve(undefined)));
+			// A single-select pick ignores `picked`; it marks the item Enter should choose, so make it the active one.
+			const show = (items: Item<T>[]): void => {
+				qp.items = items;
+				const preferred = items.filter((i) => i.picked);
+				if (preferred.length > 0) qp.activeItems = preferred.slice(0, 1);
+			};
 			if (Array.isArray(entries)) {
-				qp.items = toItems(entries as readonly PickEntry<T>[]);
+				show(toItems(entries as readonly PickEntry<T>[]));
 			} else {
 				qp.busy = true;
 				qp.enabled = false;
 				(entries as Promise<readonly PickEntry<T>[]>).then(
 					(loaded) => {
 						if (settled) return;
-						qp.items = toItems(loaded);
+						show(toItems(loaded));
 						qp.busy = false;
 						qp.enabled = true;
 					},

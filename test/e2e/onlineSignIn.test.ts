@@ -40,7 +40,10 @@ describe('Sign In to SuperOffice Online (browser)', function () {
 		await wb.screenshot('online-welcome');
 		await button.first().click();
 
-		await wb.quickPick.pick(/Custom authority/);
+		// The environment from the settings is the one Enter takes.
+		await wb.quickPick.waitForItem(/Custom authority/);
+		await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Custom authority' }).waitFor({ timeout: 15000 });
+		await wb.quickPick.accept();
 		await wb.page.waitForFunction(
 			(v) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === v,
 			oidc.authority,
