@@ -191,6 +191,20 @@ describe('Sign In to SuperOffice Online', function () {
 		assert.strictEqual(t.services.connections.list().length, 1, 'the same tenant and user stay one connection');
 	});
 
+	it('keeps several accounts at once; signing one out leaves the other', async () => {
+		const first = await signIn();
+		const second = await signIn({ browse: (url) => completeLogin(url, { login: 'second@example.com' }) });
+		assert.ok(first.id && second.id && first.id !== second.id, 'two connections');
+		const labels = async (): Promise<string[]> => (await vscode.authentication.getAccounts('superoffice')).map((a) => a.label).sort();
+		assert.deepStrictEqual(await labels(), ['agent@example.com (Cust00000)', 'second@example.com (Cust00000)']);
+		assert.strictEqual(t.services.connections.active()?.id, second.id, 'the latest sign-in is active');
+
+		await vscode.commands.executeCommand(SIGN_OUT, { connectionId: first.id });
+		assert.deepStrictEqual(await labels(), ['second@example.com (Cust00000)']);
+		assert.ok(await post('Still signed in as the second user'));
+		assert.deepStrictEqual(bearerOf(tenantA), [(await stored(second.id)).token]);
+	});
+
 	it('names the tenant with acr_values when the user gives one', async () => {
 		const { p, id } = await signIn({ tenant: TENANT });
 		assert.ok(id);
