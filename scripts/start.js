@@ -10,6 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const host = require('./host');
+const { startLocalServers } = require('./localServers');
 
 const root = host.root;
 const playground = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'superoffice-chat', 'playground');
@@ -37,42 +38,10 @@ function step(label, command, args) {
 	return r.status === 0;
 }
 
-/** Compiles the local server when its output is missing or older than a source file. */
-function ensureServerCompiled() {
-	const src = path.join(root, 'test', 'server');
-	const out = path.join(root, 'out', 'test', 'server');
-	const stale = (dir) =>
-		fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
-			const file = path.join(dir, e.name);
-			if (e.isDirectory()) return stale(file);
-			if (!e.name.endsWith('.ts') || e.name.endsWith('.d.ts')) return false;
-			const built = path.join(out, path.relative(src, file)).replace(/\.ts$/, '.js');
-			return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(file).mtimeMs;
-		});
-	if (!stale(src)) return;
-	// tsc emits even when other parts of the tree have type errors; the server's own output is what matters.
-	step('compile the local server', process.execPath, [
-		require.resolve('typescript/bin/tsc', { paths: [root] }),
-		'-p',
-		'test/tsconfig.json',
-	]);
-	if (stale(src)) throw new Error('the local server could not be compiled');
-}
-
 async function startLocalServer(port) {
-	const { startServer, DEMO } = require(path.join(root, 'out', 'test', 'server', 'server.js'));
-	const { startOidcProvider } = require(path.join(root, 'out', 'test', 'server', 'oidc.js'));
 	const wanted = port && (await host.portIsFree(port)) ? port : 0;
 	if (port && !wanted) console.log(`Port ${port} is busy; using a random port for the local server.`);
-	let oidc;
-	// The server accepts the access tokens the local sign-in provider hands out (for "Sign In to SuperOffice Online").
-	const server = await startServer({
-		port: wanted,
-		quiet: true,
-		verifyBearer: (t) => (oidc ? oidc.isValidAccessToken(t) : Promise.resolve(false)),
-	});
-	oidc = await startOidcProvider({ tenantEndpoint: server.url, quiet: true });
-	return { server, oidc, DEMO };
+	return startLocalServers({ port: wanted });
 }
 
 /** The playground user settings: the demo connection (replacing an older one with the same id) made active. */
@@ -111,9 +80,8 @@ function workspaceFolder() {
 async function main() {
 	const noOpen = flag('--no-open');
 	if (!step('build', process.execPath, [path.join(root, 'esbuild.js')])) return 1;
-	ensureServerCompiled();
-	const { server, oidc, DEMO } = await startLocalServer(numberOption('--port', 38080));
-	const stops = [() => server.close(), () => oidc.close()];
+	const { server, oidc, DEMO, close } = await startLocalServer(numberOption('--port', 38080));
+	const stops = [close];
 	const stopAll = async () => {
 		for (const fn of stops.splice(0).reverse()) {
 			await Promise.resolve()

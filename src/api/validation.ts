@@ -2,6 +2,7 @@
 // and nothing is sent. Limits come from the database columns (author, special_param: String(255)).
 import { ApiError } from './errors';
 import { CHAT_MESSAGE_SPECIAL_TYPES, CHAT_MESSAGE_TYPES, type ChatMessageSpecialType, type ChatMessageType } from './types';
+import { isHttpUrl } from '../shared/urls';
 
 export const MAX_INT32 = 2147483647;
 export const MAX_AUTHOR_LENGTH = 255;
@@ -41,15 +42,6 @@ function optionalString(value: unknown, field: string, max?: number): void {
 	if (value === undefined) return;
 	if (typeof value !== 'string') fail(field, `${field} must be text.`);
 	if (max !== undefined && value.length > max) fail(field, `${field} is longer than ${max} characters.`);
-}
-
-function isHttpUrl(text: string): boolean {
-	try {
-		const u = new URL(text);
-		return u.protocol === 'https:' || u.protocol === 'http:';
-	} catch {
-		return false;
-	}
 }
 
 export function validateDraft(sessionId: number, draft: MessageDraft): void {

@@ -16,9 +16,8 @@ export function registerRemoveConnectionCommand(s: Services): vscode.Disposable 
 			confirm: vscode.l10n.t('Remove'),
 		});
 		if (!ok) throw new CancelledError();
-		// Online: revokes the refresh token where the provider allows it, then forgets every token.
-		if (c.auth === 'online') await s.online.forget(c);
-		else await s.secrets.delete(c.id);
+		// Any scheme; an Online sign-in is also revoked at the provider where it offers that.
+		await s.online.forget(c);
 		await s.recentSessions.clear(c.id);
 		await s.connections.remove(c.id);
 		s.log.info(`Removed connection ${c.name}`);

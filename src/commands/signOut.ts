@@ -8,9 +8,8 @@ import { type Services } from './services';
 export function registerSignOutCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.signOut, async (arg?: unknown) => {
 		const c = connectionFromArg(s, arg) ?? (await pickConnection(s, vscode.l10n.t('Sign out of which connection?')));
-		// Online: revokes the refresh token where the provider allows it, then forgets every token.
-		if (c.auth === 'online') await s.online.forget(c);
-		else await s.secrets.delete(c.id);
+		// Any scheme; an Online sign-in is also revoked at the provider where it offers that.
+		await s.online.forget(c);
 		s.log.info(`Signed out of ${c.name}`);
 		void s.prompter.notify('info', vscode.l10n.t('Signed out of {0}. Its stored credentials were deleted.', c.name), {});
 		return c.id;

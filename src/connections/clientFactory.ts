@@ -11,6 +11,12 @@ import { type ConnectionStore } from './connectionStore';
 import { isOnlineConnection, type OnlineSessions } from './onlineSessions';
 import { credentialsFor, type SecretStore } from './secretStore';
 
+interface ClientInputs {
+	connection: Connection;
+	credentials: Credentials;
+	onMisdirected?: () => Promise<string | undefined>;
+}
+
 export interface ActiveClient {
 	connection: Connection;
 	client: ChatClient;
@@ -42,37 +48,37 @@ export class ClientFactory extends Disposable {
 
 	/** The client for a connection. Throws SignInRequiredError when no usable credentials are stored. */
 	async forConnection(c: Connection): Promise<ChatClient> {
-		if (c.auth === 'online') return this.forOnline(c);
-		const credentials = credentialsFor(c, await this.secrets.get(c.id));
-		if (!credentials) throw new SignInRequiredError(c.id, c.name);
-		const options = this.options(c, credentials);
-		const signature = JSON.stringify([c, options.locale, options.timeoutMs, credentials]);
-		const cached = this.cache.get(c.id);
+		const { connection, credentials, onMisdirected } = c.auth === 'online' ? await this.onlineInputs(c) : await this.storedInputs(c);
+		const options: ChatClientOptions = { ...this.options(connection, credentials), ...(onMisdirected ? { onMisdirected } : {}) };
+		// A token provider serialises to its scheme only: an Online client is rebuilt when the connection or settings change.
+		const signature = JSON.stringify([connection, options.locale, options.timeoutMs, credentials]);
+		const cached = this.cache.get(connection.id);
 		if (cached && cached.signature === signature) return cached.client;
 		const client = new ChatClient(options);
-		this.cache.set(c.id, { signature, client });
+		this.cache.set(connection.id, { signature, client });
 		return client;
+	}
+
+	private async storedInputs(c: Connection): Promise<ClientInputs> {
+		const credentials = credentialsFor(c, await this.secrets.get(c.id));
+		if (!credentials) throw new SignInRequiredError(c.id, c.name);
+		return { connection: c, credentials };
 	}
 
 	/**
 	 * Online: the token comes from OnlineSessions at each request (refreshed when due, once more after a 401), and a
-	 * 421 asks the tenant state API for the new address. The client is cached like the others.
+	 * 421 asks the tenant state API for the new address.
 	 */
-	private async forOnline(c: Connection): Promise<ChatClient> {
+	private async onlineInputs(c: Connection): Promise<ClientInputs> {
 		const stored = await this.secrets.get(c.id);
 		if (!isOnlineConnection(c) || !stored?.token) throw new SignInRequiredError(c.id, c.name);
-		const current = await this.online.ensureEndpointFresh(c);
-		const id = current.id;
-		const options: ChatClientOptions = {
-			...this.options(current, { scheme: 'bearer', tokenProvider: ({ forceRefresh }) => this.online.accessToken(id, forceRefresh) }),
+		const connection = await this.online.ensureEndpointFresh(c, stored);
+		const id = connection.id;
+		return {
+			connection,
+			credentials: { scheme: 'bearer', tokenProvider: ({ forceRefresh }) => this.online.accessToken(id, forceRefresh) },
 			onMisdirected: () => this.online.resolveEndpoint(id),
 		};
-		const signature = JSON.stringify([current, options.locale, options.timeoutMs]);
-		const cached = this.cache.get(id);
-		if (cached && cached.signature === signature) return cached.client;
-		const client = new ChatClient(options);
-		this.cache.set(id, { signature, client });
-		return client;
 	}
 
 	/** The active connection and its client. Throws NoConnectionError or SignInRequiredError. */

@@ -196,8 +196,8 @@ export class OnlineSessions extends Disposable {
 	}
 
 	/** Before building a client: re-resolves the address when the last answer's ValidUntil has passed. */
-	async ensureEndpointFresh(c: OnlineConnection): Promise<OnlineConnection> {
-		const until = (await this.secrets.get(c.id))?.endpointValidUntil;
+	async ensureEndpointFresh(c: OnlineConnection, stored?: StoredSecret): Promise<OnlineConnection> {
+		const until = (stored ?? (await this.secrets.get(c.id)))?.endpointValidUntil;
 		if (until === undefined || until > this.now()) return c;
 		try {
 			await this.resolveEndpoint(c.id);
@@ -210,7 +210,10 @@ export class OnlineSessions extends Disposable {
 		return isOnlineConnection(fresh) ? fresh : c;
 	}
 
-	/** Revokes the refresh token where the provider offers it (best effort) and forgets every stored token. */
+	/**
+	 * Forgets what is stored for a connection, of any scheme. For an Online one, first revokes the refresh token where
+	 * the provider offers it (best effort), and drops the application's client secret once no connection uses it.
+	 */
 	async forget(c: Connection): Promise<void> {
 		this.cancelTimer(c.id);
 		const stored = await this.secrets.get(c.id);

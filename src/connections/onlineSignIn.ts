@@ -9,7 +9,6 @@ import {
 	builtInEnvironment,
 	customEnvironment,
 	environmentOfAuthority,
-	fetchTenantState,
 	isOnlineAuthError,
 	signIn,
 } from '../online';
@@ -226,25 +225,13 @@ export async function signInOnline(s: Services, o: OnlineSignInOptions = {}): Pr
 	);
 
 	const { identity, tokens } = result;
-	const secret = storedTokens(tokens);
-	let baseUrl = identity.baseUrl;
-	// Where the tenant's API is right now and until when; the id_token's webapi_url is the fallback.
-	try {
-		const state = await fetchTenantState(env.stateApiOrigin, identity.tenant, globalThis.fetch, AbortSignal.timeout(10_000));
-		if (state.isRunning && state.baseUrl) baseUrl = state.baseUrl;
-		if (state.validUntil !== undefined) secret.endpointValidUntil = state.validUntil;
-		if (!state.isRunning) s.log.warn(`Tenant ${identity.tenant} is ${state.state}.`);
-	} catch (e) {
-		s.log.warn(`Could not ask the tenant state service about ${identity.tenant}: ${e instanceof Error ? e.message : 'error'}`);
-	}
-
 	const same = (c: Connection): boolean =>
 		c.auth === 'online' && c.authority === env.authority && c.tenant === identity.tenant && c.subject === identity.subject;
 	const previous = existing ?? s.connections.list().find(same);
 	const connection: OnlineConnection = {
 		id: previous?.id ?? newConnectionId(`online-${identity.tenant}`),
 		name: previous?.name ?? connectionName(identity, env),
-		baseUrl,
+		baseUrl: identity.baseUrl,
 		auth: 'online',
 		userName: identity.userName,
 		authority: env.authority,
@@ -252,13 +239,21 @@ export async function signInOnline(s: Services, o: OnlineSignInOptions = {}): Pr
 		tenant: identity.tenant,
 		subject: identity.subject,
 	};
-	await s.secrets.set(connection.id, secret);
+	await s.secrets.set(connection.id, storedTokens(tokens));
 	if (result.newClientSecret) await s.secrets.setClientSecret(env.authority, clientId, result.newClientSecret);
 	if (previous) await s.connections.update(connection);
 	else await s.connections.add(connection);
 	await s.connections.setActive(connection.id);
 	await rememberOnlineChoice(setting, clientId, setting === 'custom' ? env.authority : undefined);
 	s.online.schedule(connection.id, tokens);
-	s.log.info(`Signed in to ${connection.name} as ${identity.userName}; API at ${new URL(baseUrl).host}.`);
-	return connection;
+	// Where the tenant's API is right now and until when (the id_token's webapi_url until then); not a condition of
+	// the sign-in: a state service that cannot be asked, or a tenant that is not running, is said when it matters.
+	try {
+		await s.online.resolveEndpoint(connection.id, AbortSignal.timeout(10_000));
+	} catch (e) {
+		s.log.warn(`Could not confirm where ${identity.tenant} is served from: ${e instanceof Error ? e.message : 'error'}`);
+	}
+	const signedIn = s.connections.get(connection.id) ?? connection;
+	s.log.info(`Signed in to ${signedIn.name} as ${identity.userName}; API at ${new URL(signedIn.baseUrl).host}.`);
+	return signedIn;
 }

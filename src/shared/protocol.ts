@@ -1,6 +1,7 @@
 // Messages between the chat view host and its webview, typed both ways. Everything the webview sends is untrusted:
 // the host accepts it only through `parseWebviewMessage`, which checks shape, types and lengths.
 import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatMessageSpecialType, type ChatSessionStatus } from '../api/types';
+import { isHttpUrl } from './urls';
 
 /** Limits for text the webview may send; the server's own limits are checked again by validateDraft. */
 export const MAX_MESSAGE_LENGTH = 100_000;
@@ -191,13 +192,4 @@ export function draftProblem(d: DraftData): { field: keyof DraftData; message: s
 	if (d.specialParam.length > MAX_FIELD_LENGTH) return { field: 'specialParam', message: 'tooLong' };
 	if (d.specialType === 'Url' && !isHttpUrl(d.specialParam.trim())) return { field: 'specialParam', message: 'url' };
 	return undefined;
-}
-
-function isHttpUrl(text: string): boolean {
-	try {
-		const u = new URL(text);
-		return u.protocol === 'https:' || u.protocol === 'http:';
-	} catch {
-		return false;
-	}
 }

@@ -1,22 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { ChatClient, type ChatClientOptions, type Credentials } from '../../../src/api';
-import { DEMO, type LocalServer, startServer } from '../../server/server';
-import { header, rejectsWith } from './helpers';
+import { DEMO, type LocalServer } from '../../server/server';
+import { header, rejectsWith, useLocalServer } from './helpers';
 
 describe('ChatClient auth and headers (local server)', () => {
 	let server: LocalServer;
-	before(async () => {
-		server = await startServer({ port: 0, quiet: true });
-	});
-	after(async () => {
-		await server.close();
-	});
-	beforeEach(() => server.reset());
-	afterEach(function () {
-		if (this.currentTest?.state === 'passed') {
-			assert.deepEqual(server.violations, [], 'the server saw requests that break the API document');
-		}
-	});
+	useLocalServer((s) => (server = s));
 
 	const client = (credentials?: Credentials, extra: Partial<ChatClientOptions> = {}): ChatClient =>
 		new ChatClient({ baseUrl: server.url, credentials, ...extra });

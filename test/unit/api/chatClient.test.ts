@@ -1,18 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { ApiError, ChatClient, type ChatClientOptions, type Credentials, OPEN_SESSION_STATUSES, secretsOf } from '../../../src/api';
-import { DEMO, type LocalServer, startServer } from '../../server/server';
-import { assertNoSecret, closedPort, rejectsWith, traceSink } from './helpers';
+import { DEMO, type LocalServer } from '../../server/server';
+import { assertNoSecret, closedPort, rejectsWith, traceSink, useLocalServer } from './helpers';
 
 describe('ChatClient against the local server', () => {
 	let server: LocalServer;
-	before(async () => {
-		server = await startServer({ port: 0, quiet: true });
-	});
-	after(async () => {
-		await server.close();
-	});
-	beforeEach(() => server.reset());
+	useLocalServer((s) => (server = s), { checkContract: false });
 
 	const credentials: Credentials = { scheme: 'basic', userName: DEMO.userName, password: DEMO.password };
 	const client = (extra: Partial<ChatClientOptions> = {}): ChatClient =>

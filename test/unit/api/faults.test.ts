@@ -1,24 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { ChatClient, type ChatClientOptions } from '../../../src/api';
 import { DEMO, type LocalServer, startServer } from '../../server/server';
-import { closedPort, rejectsWith, traceSink } from './helpers';
+import { closedPort, rejectsWith, traceSink, useLocalServer } from './helpers';
 
 const MESSAGES = /\/ChatSession\/101\/Messages$/;
 const SESSIONS = /\/ChatSession\/ForCurrentUser$/;
 
 describe('ChatClient errors from the local server', () => {
 	let server: LocalServer;
-	before(async () => {
-		server = await startServer({ port: 0, quiet: true });
-	});
-	after(async () => {
-		await server.close();
-	});
-	beforeEach(() => server.reset());
-	afterEach(function () {
-		// Faults change the answers, never what the client may send: every request must still match the document.
-		if (this.currentTest?.state === 'passed') assert.deepEqual(server.violations, []);
-	});
+	useLocalServer((s) => (server = s));
 
 	const client = (extra: Partial<ChatClientOptions> = {}): ChatClient =>
 		new ChatClient({ baseUrl: server.url, credentials: { scheme: 'soticket', ticket: DEMO.ticket }, ...extra });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApiError, type ApiErrorKind, type TraceEvent } from '../../../src/api';
+import { type LocalServer, startServer } from '../../server/server';
 
 export interface SeenRequest {
 	method: string;
@@ -101,4 +102,27 @@ export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<v
 		if (Date.now() > end) assert.fail('condition not met in time');
 		await new Promise((r) => setTimeout(r, 5));
 	}
+}
+
+/**
+ * A local SuperOffice server for the suite: started before all tests, reset before each, closed after all. With
+ * `checkContract` (default), a test that passed also fails when the server saw a request breaking the API document.
+ */
+export function useLocalServer(bind: (server: LocalServer) => void, o: { checkContract?: boolean } = {}): void {
+	let server: LocalServer | undefined;
+	before(async () => {
+		server = await startServer({ port: 0, quiet: true });
+		bind(server);
+	});
+	after(async () => {
+		await server?.close();
+	});
+	beforeEach(() => server?.reset());
+	if (o.checkContract === false) return;
+	afterEach(function () {
+		// Faults change the answers, never what the client may send: every request must still match the document.
+		if (this.currentTest?.state === 'passed') {
+			assert.deepEqual(server?.violations, [], 'the server saw requests that break the API document');
+		}
+	});
 }
