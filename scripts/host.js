@@ -7,6 +7,7 @@ const os = require('node:os');
 const path = require('node:path');
 const net = require('node:net');
 const { spawn, spawnSync } = require('node:child_process');
+const { installHost } = require('./firstRun');
 
 const root = path.resolve(__dirname, '..');
 
@@ -28,7 +29,8 @@ let cachedHostEnv;
 
 /**
  * `{ CODE_SERVER_BIN, CODE_SERVER_NODE_DIR }`: from the environment when both are set, otherwise from
- * `scripts/setup-vscode-host.sh` (which installs the host on first use and then answers in milliseconds).
+ * `scripts/setup-vscode-host.sh` through scripts/firstRun.js (installs the host on first use, in an environment
+ * free of the outer npm's variables, and then answers in milliseconds).
  */
 function hostEnv() {
 	if (cachedHostEnv) return cachedHostEnv;
@@ -37,18 +39,7 @@ function hostEnv() {
 		cachedHostEnv = { CODE_SERVER_BIN, CODE_SERVER_NODE_DIR };
 		return cachedHostEnv;
 	}
-	const setup = path.join(root, 'scripts', 'setup-vscode-host.sh');
-	// stderr is inherited so a first-time install shows its progress.
-	const result = spawnSync('bash', [setup], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	if (result.status !== 0) throw new Error(`${setup} failed with exit code ${result.status}`);
-	const vars = {};
-	for (const line of result.stdout.split('\n')) {
-		const m = /^(CODE_SERVER_BIN|CODE_SERVER_NODE_DIR)=(.*)$/.exec(line.trim());
-		if (m) vars[m[1]] = m[2];
-	}
-	if (!vars.CODE_SERVER_BIN || !vars.CODE_SERVER_NODE_DIR) {
-		throw new Error(`${setup} did not print CODE_SERVER_BIN and CODE_SERVER_NODE_DIR`);
-	}
+	const vars = installHost();
 	cachedHostEnv = vars;
 	return vars;
 }

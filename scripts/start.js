@@ -9,6 +9,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
+const firstRun = require('./firstRun');
+// Before anything from node_modules is needed: `npm start` is meant to work as the first command of a fresh clone.
+if (!firstRun.ensureDependencies()) process.exit(1);
 const host = require('./host');
 const { startLocalServers } = require('./localServers');
 
@@ -123,6 +126,7 @@ async function main() {
 			code.unref();
 		}
 	} else {
+		if (!firstRun.ensureHost({ needsBrowser: false })) return 1;
 		host.installExtensionLink(extensionsDir);
 		const wanted = numberOption('--code-port', 38081);
 		const port = (await host.portIsFree(wanted)) ? wanted : 0;

@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
+const firstRun = require('./firstRun');
 
 const root = path.resolve(__dirname, '..');
 const ALL_TIERS = ['unit', 'integration', 'e2e'];
@@ -172,6 +173,13 @@ async function main() {
 		rows.push(row);
 		return row;
 	};
+
+	// A fresh clone: install what is missing before any test, or stop with one line that says what to run.
+	const needsHost = tiers.includes('e2e') || (tiers.includes('integration') && !process.env.VSCODE_EXECUTABLE);
+	if (!firstRun.ensureDependencies() || (needsHost && !firstRun.ensureHost({ needsBrowser: true }))) {
+		console.log('0 passed, 1 failed');
+		return 1;
+	}
 
 	const build = await step('build', ['run', 'build']);
 	if (!build.ok) {
