@@ -1,10 +1,10 @@
 // Entry point: builds the core's parts and registers commands, the status bar and the chat view. No network here.
 import * as vscode from 'vscode';
 import { registerAuthProvider } from './authentication/superOfficeAuthProvider';
-import { createServices } from './commands/createServices';
+import { createServices } from './services/createServices';
 import { registerCommands } from './commands/registerCommands';
 import { createExtensionApi, type ExtensionApi } from './extensionApi';
-import { ConnectionStatusBar } from './statusBar';
+import { ConnectionStatusBar } from './views/statusBar';
 import { registerChatView } from './views/registerChatView';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {

@@ -5,10 +5,10 @@ import { ClientFactory } from './connections/clientFactory';
 import { ConnectionStore } from './connections/connectionStore';
 import { OnlineSessions } from './connections/onlineSessions';
 import { SecretStore } from './connections/secretStore';
-import { type Services } from './commands/services';
-import { type SwitchablePrompter, type Prompter } from './ui/prompter';
-import { VsCodePrompter } from './ui/vscodePrompter';
-import { sendKey } from './sendGuard';
+import { type Services } from './services/services';
+import { type SwitchablePrompter, type Prompter } from './core/prompter';
+import { VsCodePrompter } from './core/vscodePrompter';
+import { sendKey } from './sessions/sendGuard';
 import { disposeAll } from './util/disposable';
 
 export interface ReopenedStores extends vscode.Disposable {

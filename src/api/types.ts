@@ -1,51 +1,25 @@
 // Wire types, exactly as the SuperOffice WebAPI sends them (field names and enum strings from the official API
 // document, test/server/openapi/superoffice-chat-v1.openapi.json). Only the fields this product reads are typed.
 
-export const CHAT_MESSAGE_TYPES = ['Invalid', 'ToCustomer', 'ToUser', 'Special'] as const;
-export type ChatMessageType = (typeof CHAT_MESSAGE_TYPES)[number];
+import {
+	CHAT_MESSAGE_SPECIAL_TYPES,
+	CHAT_MESSAGE_TYPES,
+	CHAT_SESSION_STATUSES,
+	type ChatMessageSpecialType,
+	type ChatMessageType,
+	type ChatSessionStatus,
+	OPEN_SESSION_STATUSES,
+} from '../shared/wireEnums';
+export {
+	CHAT_MESSAGE_SPECIAL_TYPES,
+	CHAT_MESSAGE_TYPES,
+	CHAT_SESSION_STATUSES,
+	type ChatMessageSpecialType,
+	type ChatMessageType,
+	type ChatSessionStatus,
+	OPEN_SESSION_STATUSES,
+};
 
-export const CHAT_MESSAGE_SPECIAL_TYPES = [
-	'None',
-	'Welcome',
-	'Url',
-	'Block',
-	'NewSession',
-	'TransferedSession',
-	'Error',
-	'SessionDeleted',
-	'FaqSuccessQuestion',
-	'ClosedByUser',
-	'ClosedByCustomer',
-	'ClosedByIdle',
-	'TransferRejected',
-	'ReopenedByCustomer',
-	'ClickedOption',
-	'BotMessage',
-	'Options',
-	'IllegalFileType',
-] as const;
-export type ChatMessageSpecialType = (typeof CHAT_MESSAGE_SPECIAL_TYPES)[number];
-
-export const CHAT_SESSION_STATUSES = [
-	'Invalid',
-	'PreChatForm',
-	'Faq',
-	'OfflineForm',
-	'InQueue',
-	'CustomerLast',
-	'UserLast',
-	'Finished',
-	'Deleted',
-	'Closed',
-	'RequestPosted',
-	'ClosedFromQueue',
-] as const;
-export type ChatSessionStatus = (typeof CHAT_SESSION_STATUSES)[number];
-
-/** Sessions a user can still answer; the pickers list these first. */
-export const OPEN_SESSION_STATUSES: readonly ChatSessionStatus[] = ['CustomerLast', 'UserLast', 'InQueue'];
-
-/** `SuperOffice.CRM.Services.ChatMessage` — the body and the response of POST .../Messages. */
 export interface ChatMessage {
 	ChatMessageId?: number;
 	ChatSessionId?: number;

@@ -2,10 +2,10 @@
 // in VS Code's Accounts menu and other extensions can ask for one. Sessions carry a fresh access token (refreshed
 // when due); signing out from the Accounts menu forgets the connection's tokens like Sign Out does.
 import * as vscode from 'vscode';
-import { type Services } from '../commands/services';
+import { type Services } from '../services/services';
 import { type Connection } from '../connections/connection';
 import { isOnlineConnection } from '../connections/onlineSessions';
-import { signInOnline } from '../connections/onlineSignIn';
+import { signInOnline } from '../signIn/onlineSignIn';
 import { Disposable } from '../util/disposable';
 
 export const AUTH_PROVIDER_ID = 'superoffice';

@@ -3,12 +3,13 @@
 import * as vscode from 'vscode';
 import { type ApiInfo, normalizeBaseUrl } from '../api';
 import { type AuthScheme, type Connection, newConnectionId } from '../connections/connection';
-import { collectCredentials } from '../connections/credentialPrompts';
-import { PromptId } from '../ui/prompter';
+import { collectCredentials } from '../signIn/credentialPrompts';
+import { PromptId } from '../core/prompter';
 import { CancelledError, InvalidArgumentError } from '../util/errors';
-import { CommandId } from './commandIds';
-import { describeError, registerCommand } from './errorHandling';
-import { type Services } from './services';
+import { CommandId } from '../core/commandIds';
+import { describeError } from '../errors/describeError';
+import { registerCommand } from '../errors/showError';
+import { type Services } from '../services/services';
 
 export interface AddConnectionArgs {
 	name?: string;

@@ -5,14 +5,14 @@ import * as vscode from 'vscode';
 import { type ChatClient } from '../api';
 import { composeDocumentHeader, type ComposeRecipient, type HeaderLabels } from '../compose';
 import { type Connection } from '../connections/connection';
-import { ContextKey, setContextKey } from '../contextKeys';
+import { ContextKey, setContextKey } from '../core/contextKeys';
 import { customerOf } from '../sessions/sessionSummary';
 import { Disposable } from '../util/disposable';
 import { CancelledError } from '../util/errors';
-import { CommandId } from './commandIds';
-import { registerCommand } from './errorHandling';
+import { CommandId } from '../core/commandIds';
+import { registerCommand } from '../errors/showError';
 import { parseSessionArgs, resolveConnection } from './postSelection';
-import { type Services } from './services';
+import { type Services } from '../services/services';
 
 export interface ComposeTarget {
 	connectionId: string;

@@ -4,15 +4,15 @@
 import * as vscode from 'vscode';
 import { type ChatClient, type ChatMessage } from '../api';
 import { type Connection } from '../connections/connection';
-import { sendKey } from '../sendGuard';
+import { sendKey } from '../sessions/sendGuard';
 import { customerOf } from '../sessions/sessionSummary';
-import { PromptId } from '../ui/prompter';
+import { PromptId } from '../core/prompter';
 import { CancelledError, InvalidArgumentError, NoConnectionError } from '../util/errors';
-import { connectionIdArg, sessionIdArg } from './connectionArgs';
-import { CommandId } from './commandIds';
-import { registerCommand, showError } from './errorHandling';
-import { sendMessage } from './sendMessage';
-import { type Services } from './services';
+import { connectionIdArg, sessionIdArg } from '../sending/targetArgs';
+import { CommandId } from '../core/commandIds';
+import { registerCommand, showError } from '../errors/showError';
+import { sendMessage } from '../sending/sendToSession';
+import { type Services } from '../services/services';
 
 export interface PostMessageArgs {
 	connectionId?: string;

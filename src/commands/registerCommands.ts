@@ -1,4 +1,4 @@
-// Registers every palette command. One command per file; each goes through registerCommand() (errorHandling.ts).
+// Registers every palette command. One command per file; each goes through registerCommand() (errors/showError.ts).
 import * as vscode from 'vscode';
 import { registerAddConnectionCommand } from './addConnection';
 import { registerComposeMessageCommand } from './composeMessage';
@@ -6,7 +6,7 @@ import { registerPostMessageCommand } from './postMessage';
 import { registerPostSelectionCommand } from './postSelection';
 import { registerRemoveConnectionCommand } from './removeConnection';
 import { registerSendComposedCommand } from './sendComposed';
-import { type Services } from './services';
+import { type Services } from '../services/services';
 import { registerShowLogCommand } from './showLog';
 import { registerSignInCommand } from './signIn';
 import { registerSignInOnlineCommand } from './signInOnline';

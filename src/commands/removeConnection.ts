@@ -1,11 +1,11 @@
 // Remove Connection: after a modal confirmation, deletes the connection, its credentials and its recent sessions.
 import * as vscode from 'vscode';
-import { PromptId } from '../ui/prompter';
+import { PromptId } from '../core/prompter';
 import { CancelledError } from '../util/errors';
-import { connectionFromArg, pickConnection } from './connectionArgs';
-import { CommandId } from './commandIds';
-import { registerCommand } from './errorHandling';
-import { type Services } from './services';
+import { connectionFromArg, pickConnection } from '../sending/targetArgs';
+import { CommandId } from '../core/commandIds';
+import { registerCommand } from '../errors/showError';
+import { type Services } from '../services/services';
 
 export function registerRemoveConnectionCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.removeConnection, async (arg?: unknown) => {

@@ -3,11 +3,11 @@
 import * as vscode from 'vscode';
 import { type ChatMessage } from '../api';
 import { parseComposedDocument } from '../compose';
-import { CommandId } from './commandIds';
+import { CommandId } from '../core/commandIds';
 import { composeTargetsFor, type ComposeTarget } from './composeMessage';
-import { registerCommand, showError } from './errorHandling';
-import { sendMessage } from './sendMessage';
-import { type Services } from './services';
+import { registerCommand, showError } from '../errors/showError';
+import { sendMessage } from '../sending/sendToSession';
+import { type Services } from '../services/services';
 
 /** Prompt ids of the warnings this command shows (scripted prompters answer by them). */
 export const ComposePromptId = {

@@ -1,12 +1,12 @@
 // Sign In / Update Credentials: asks for the credentials of a connection, checks them, stores them.
 import * as vscode from 'vscode';
-import { collectCredentials, saveCredentials } from '../connections/credentialPrompts';
+import { collectCredentials, saveCredentials } from '../signIn/credentialPrompts';
 import { isOnlineConnection } from '../connections/onlineSessions';
-import { signInOnline } from '../connections/onlineSignIn';
-import { connectionFromArg, pickConnection } from './connectionArgs';
-import { CommandId } from './commandIds';
-import { registerCommand } from './errorHandling';
-import { type Services } from './services';
+import { signInOnline } from '../signIn/onlineSignIn';
+import { connectionFromArg, pickConnection } from '../sending/targetArgs';
+import { CommandId } from '../core/commandIds';
+import { registerCommand } from '../errors/showError';
+import { type Services } from '../services/services';
 
 export function registerSignInCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.signIn, async (arg?: unknown) => {

@@ -1,9 +1,9 @@
 // Sign In to SuperOffice Online: the browser sign-in (connections/onlineSignIn.ts), then a short confirmation.
 import * as vscode from 'vscode';
-import { signInOnline } from '../connections/onlineSignIn';
-import { CommandId } from './commandIds';
-import { registerCommand } from './errorHandling';
-import { type Services } from './services';
+import { signInOnline } from '../signIn/onlineSignIn';
+import { CommandId } from '../core/commandIds';
+import { registerCommand } from '../errors/showError';
+import { type Services } from '../services/services';
 
 export function registerSignInOnlineCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.signInOnline, async () => {

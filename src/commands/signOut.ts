@@ -1,9 +1,9 @@
 // Sign Out: deletes the connection's stored credentials (the connection itself stays).
 import * as vscode from 'vscode';
-import { connectionFromArg, pickConnection } from './connectionArgs';
-import { CommandId } from './commandIds';
-import { registerCommand } from './errorHandling';
-import { type Services } from './services';
+import { connectionFromArg, pickConnection } from '../sending/targetArgs';
+import { CommandId } from '../core/commandIds';
+import { registerCommand } from '../errors/showError';
+import { type Services } from '../services/services';
 
 export function registerSignOutCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.signOut, async (arg?: unknown) => {

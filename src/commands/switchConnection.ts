@@ -1,11 +1,11 @@
 // Switch Connection: from the palette, the status bar or the view title; `switchConnection('<id>')` for automation.
 import * as vscode from 'vscode';
-import { PromptId } from '../ui/prompter';
+import { PromptId } from '../core/prompter';
 import { CancelledError, NoConnectionError } from '../util/errors';
-import { connectionFromArg } from './connectionArgs';
-import { CommandId } from './commandIds';
-import { registerCommand } from './errorHandling';
-import { type Services } from './services';
+import { connectionFromArg } from '../sending/targetArgs';
+import { CommandId } from '../core/commandIds';
+import { registerCommand } from '../errors/showError';
+import { type Services } from '../services/services';
 
 const ADD = 'add' as const;
 

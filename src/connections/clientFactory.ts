@@ -2,8 +2,8 @@
 // request traced to the log. Clients are cached per connection and rebuilt when any of their inputs change.
 import * as vscode from 'vscode';
 import { ChatClient, type ChatClientOptions, type Credentials, secretsOf } from '../api';
-import { affects, localeHeaders, requestTimeoutSeconds, Setting } from '../config';
-import { type Log } from '../log';
+import { affects, localeHeaders, requestTimeoutSeconds, Setting } from '../core/config';
+import { type Log } from '../core/log';
 import { Disposable } from '../util/disposable';
 import { NoConnectionError, SignInRequiredError } from '../util/errors';
 import { type Connection } from './connection';

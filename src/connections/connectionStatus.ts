@@ -1,7 +1,7 @@
 // Whether there is a connection and whether the active one is signed in, kept current from settings and
 // SecretStorage changes (also those made by another window), and mirrored into the context keys.
 import * as vscode from 'vscode';
-import { ContextKey, setContextKey } from '../contextKeys';
+import { ContextKey, setContextKey } from '../core/contextKeys';
 import { Disposable } from '../util/disposable';
 import { type Connection } from './connection';
 import { type ConnectionStore } from './connectionStore';

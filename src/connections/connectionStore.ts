@@ -7,7 +7,7 @@ import {
 	Setting,
 	writeActiveConnectionSetting,
 	writeConnectionsSetting,
-} from '../config';
+} from '../core/config';
 import { Disposable } from '../util/disposable';
 import { type Connection, parseConnection, serializeConnection } from './connection';
 

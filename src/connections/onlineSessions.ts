@@ -17,7 +17,7 @@ import {
 	usableBaseUrl,
 	verifyWithProvider,
 } from '../online';
-import { type Log } from '../log';
+import { type Log } from '../core/log';
 import { Disposable } from '../util/disposable';
 import { NoConnectionError, SignInRequiredError } from '../util/errors';
 import { type Connection } from './connection';

@@ -2,7 +2,7 @@
 // Reading never throws (a broken keyring logs and reads as "signed out"); writing does, so a failed sign-in is seen.
 import * as vscode from 'vscode';
 import { type Credentials } from '../api';
-import { type Log } from '../log';
+import { type Log } from '../core/log';
 import { Disposable } from '../util/disposable';
 import { type Connection } from './connection';
 

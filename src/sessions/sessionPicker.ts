@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { type ChatClient } from '../api';
 import { type Connection } from '../connections/connection';
-import { type PickEntry, type Prompter, PromptId } from '../ui/prompter';
+import { type PickEntry, type Prompter, PromptId } from '../core/prompter';
 import { type SessionDirectory, type SessionSummary, statusLabel } from './sessionDirectory';
 
 export interface PickedSession {

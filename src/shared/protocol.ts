@@ -1,6 +1,6 @@
 // Messages between the chat view host and its webview, typed both ways. Everything the webview sends is untrusted:
 // the host accepts it only through `parseWebviewMessage`, which checks shape, types and lengths.
-import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatMessageSpecialType, type ChatSessionStatus } from '../api/types';
+import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatMessageSpecialType, type ChatSessionStatus } from './wireEnums';
 import { isHttpUrl } from './urls';
 
 /** Limits for text the webview may send; the server's own limits are checked again by validateDraft. */

@@ -1,5 +1,5 @@
 // Conditions the extension raises itself (as opposed to ApiError from the client). The error wrapper maps each
-// to a short message and actions; `describeError` in commands/errorHandling.ts is the one place that does it.
+// to a short message and actions; `describeError` in errors/describeError.ts is the one place that does it.
 import { type ApiError } from '../api';
 
 /** The user closed a prompt or pressed Escape: commands end silently. */

@@ -2,10 +2,10 @@
 // the webview renders and asks. A send carries the session the user saw and is refused if the host disagrees.
 import * as vscode from 'vscode';
 import { type ChatClient, isApiError, validateDraft } from '../api';
-import { CommandId } from '../commands/commandIds';
-import { describeError } from '../commands/errorHandling';
-import { type Services } from '../commands/services';
-import { pollIntervalSeconds, affects, Setting } from '../config';
+import { CommandId } from '../core/commandIds';
+import { describeError } from '../errors/describeError';
+import { type Services } from '../services/services';
+import { pollIntervalSeconds, affects, Setting } from '../core/config';
 import { type Connection } from '../connections/connection';
 import { DraftStore } from '../shared/draftStore';
 import {
@@ -19,7 +19,7 @@ import {
 	type WebviewMessage,
 } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
-import { sendKey } from '../sendGuard';
+import { sendKey } from '../sessions/sendGuard';
 import { statusLabel } from '../sessions/sessionDirectory';
 import { buildWebviewHtml, localResourceRoots } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';

@@ -1,8 +1,8 @@
 // Registers the sidebar chat view and its refresh command. extension.ts calls this with the core's services.
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
-import { registerCommand } from '../commands/errorHandling';
-import { type Services } from '../commands/services';
+import { CommandId } from '../core/commandIds';
+import { registerCommand } from '../errors/showError';
+import { type Services } from '../services/services';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
 
 export function registerChatView(s: Services): vscode.Disposable {

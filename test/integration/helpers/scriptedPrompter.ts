@@ -10,7 +10,7 @@ import type {
 	PickOptions,
 	Prompter,
 	PromptAction,
-} from '../../../src/ui/prompter';
+} from '../../../src/core/prompter';
 
 export interface Asked {
 	kind: 'pick' | 'input' | 'confirm';

@@ -19,7 +19,7 @@ import {
 	waitFor,
 	waitUntilRefused,
 } from '../helpers/core';
-import type { InputOptions, PickItem } from '../../../src/ui/prompter';
+import type { InputOptions, PickItem } from '../../../src/core/prompter';
 
 const POST_MESSAGE = 'superofficeChat.postMessage';
 

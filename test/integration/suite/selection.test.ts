@@ -11,7 +11,7 @@ import {
 	type PickEntry,
 	type PickOptions,
 	type Prompter,
-} from '../../../src/ui/prompter';
+} from '../../../src/core/prompter';
 import { DEMO, type LocalServer, type RecordedRequest, startServer } from '../../server/server';
 
 const EXTENSION_ID = 'superoffice-chat.superoffice-chat';

@@ -1,8 +1,8 @@
 // One send per (connection, session) at a time: a second send while the first is in flight is refused, never
 // queued, so a double click or an impatient retry cannot post the same message twice.
 import * as vscode from 'vscode';
-import { Disposable } from './util/disposable';
-import { SendBusyError } from './util/errors';
+import { Disposable } from '../util/disposable';
+import { SendBusyError } from '../util/errors';
 
 export function sendKey(connectionId: string, sessionId: number): string {
 	return `${connectionId}#${sessionId}`;

@@ -1,10 +1,8 @@
-// The one error path of every command: cancellation is silent; anything else becomes a short localised toast with
-// actions (Sign In, Switch Connection, Retry only where safe, Show Log) and the full detail goes to the log.
-// `describeError` is also what the sidebar view shows inline.
+// What an error means for people: a short localised message and the actions that help (Sign In, Switch
+// Connection, Retry only where safe, Show Log). Used by the command wrapper's toast and the chat view's inline error.
 import * as vscode from 'vscode';
 import { type ApiError } from '../api';
-import { requestTimeoutSeconds } from '../config';
-import { type Connection } from '../connections/connection';
+import { requestTimeoutSeconds } from '../core/config';
 import {
 	InvalidArgumentError,
 	isApiErrorLike,
@@ -15,21 +13,8 @@ import {
 	SignInRequiredError,
 } from '../util/errors';
 import { isOnlineAuthError } from '../online';
-import { CommandId } from './commandIds';
+import { actionLabel, type ErrorActionId, type ErrorDescription } from './errorActions';
 import { describeOnlineError } from './onlineErrors';
-import { type Services } from './services';
-
-export type ErrorActionId = 'signIn' | 'signInOnline' | 'switchConnection' | 'addConnection' | 'retry' | 'showLog';
-
-export interface ErrorAction {
-	id: ErrorActionId;
-	label: string;
-}
-
-export interface ErrorDescription {
-	message: string;
-	actions: ErrorAction[];
-}
 
 export interface ErrorContext {
 	/** Shown in messages ("Demo did not accept your credentials"). */
@@ -38,23 +23,6 @@ export interface ErrorContext {
 	canRetry?: boolean;
 	/** More than one connection exists. */
 	canSwitch?: boolean;
-}
-
-export function actionLabel(id: ErrorActionId): string {
-	switch (id) {
-		case 'signIn':
-			return vscode.l10n.t('Sign In');
-		case 'signInOnline':
-			return vscode.l10n.t('Try Again');
-		case 'switchConnection':
-			return vscode.l10n.t('Switch Connection');
-		case 'addConnection':
-			return vscode.l10n.t('Add Connection');
-		case 'retry':
-			return vscode.l10n.t('Retry');
-		case 'showLog':
-			return vscode.l10n.t('Show Log');
-	}
 }
 
 function describe(message: string, ...ids: (ErrorActionId | false | undefined)[]): ErrorDescription {
@@ -197,83 +165,4 @@ function invalidInput(e: ApiError): ErrorDescription {
 			// Field names (Author, SpecialParam, …) are the API's own; the English detail is in the log.
 			return describe(vscode.l10n.t('Not sent: {0} is not valid.', e.field ?? vscode.l10n.t('the message')));
 	}
-}
-
-export interface ShowErrorOptions {
-	connection?: Connection;
-	/** Repeats what failed; offered as Retry only when the error says repeating is safe. */
-	retry?: () => unknown;
-	/** What failed, for the log ("Post Message"). */
-	what?: string;
-}
-
-/** Logs the full detail and shows the toast; its actions run when chosen (the caller does not wait for them). */
-export function showError(s: Services, err: unknown, o: ShowErrorOptions = {}): void {
-	if (isCancellation(err)) {
-		s.log.debug(`${o.what ?? 'Command'} cancelled`);
-		return;
-	}
-	s.log.failure(o.what ?? 'Command failed', err);
-	const connection =
-		o.connection ?? (isErrorNamed(err, SignInRequiredError, 'SignInRequiredError') ? s.connections.get(err.connectionId) : undefined);
-	const d = describeError(err, {
-		connectionName: connection?.name,
-		canRetry: o.retry !== undefined,
-		canSwitch: s.connections.list().length > 1,
-	});
-	if (!d) return;
-	void s.prompter.notify('error', d.message, {}, ...d.actions.map((a) => a.label)).then(
-		(label) => {
-			const action = d.actions.find((a) => a.label === label);
-			if (action) void runAction(s, action.id, connection, o);
-		},
-		() => undefined,
-	);
-}
-
-async function runAction(s: Services, id: ErrorActionId, connection: Connection | undefined, o: ShowErrorOptions): Promise<void> {
-	try {
-		switch (id) {
-			case 'signIn':
-				await vscode.commands.executeCommand(CommandId.signIn, connection ? { connectionId: connection.id } : undefined);
-				return;
-			case 'signInOnline':
-				await vscode.commands.executeCommand(CommandId.signInOnline);
-				return;
-			case 'switchConnection':
-				await vscode.commands.executeCommand(CommandId.switchConnection);
-				return;
-			case 'addConnection':
-				await vscode.commands.executeCommand(CommandId.addConnection);
-				return;
-			case 'showLog':
-				s.log.show();
-				return;
-			case 'retry':
-				await o.retry?.();
-				return;
-		}
-	} catch (e) {
-		showError(s, e, o);
-	}
-}
-
-/** Wraps a command handler: errors are shown (or silently dropped when cancelled) and the command resolves undefined. */
-export function runCommand<A extends unknown[], R>(
-	s: Services,
-	id: string,
-	fn: (...args: A) => Promise<R>,
-): (...args: A) => Promise<R | undefined> {
-	return async (...args: A) => {
-		try {
-			return await fn(...args);
-		} catch (e) {
-			showError(s, e, { what: id });
-			return undefined;
-		}
-	};
-}
-
-export function registerCommand<A extends unknown[], R>(s: Services, id: string, fn: (...args: A) => Promise<R>): vscode.Disposable {
-	return vscode.commands.registerCommand(id, runCommand(s, id, fn) as (...args: unknown[]) => unknown);
 }

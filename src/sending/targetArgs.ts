@@ -2,9 +2,9 @@
 // else a quick pick when there are several, else the only one.
 import * as vscode from 'vscode';
 import { type Connection } from '../connections/connection';
-import { PromptId } from '../ui/prompter';
+import { PromptId } from '../core/prompter';
 import { CancelledError, InvalidArgumentError, NoConnectionError } from '../util/errors';
-import { type Services } from './services';
+import { type Services } from '../services/services';
 
 export interface ConnectionArg {
 	connectionId?: string;

@@ -1,8 +1,8 @@
-// The words for what can go wrong with a SuperOffice Online sign-in or tenant, for people (errorHandling.ts adds
+// The words for what can go wrong with a SuperOffice Online sign-in or tenant, for people (describeError.ts adds
 // the Show Log action and shows it). Tenant states follow the tenant state API's State values.
 import * as vscode from 'vscode';
 import { type OnlineAuthError } from '../online';
-import { type ErrorActionId } from './errorHandling';
+import { type ErrorActionId } from './errorActions';
 
 export interface OnlineErrorText {
 	message: string;

@@ -2,7 +2,7 @@
 // read from the user (global) value only: a workspace's .vscode/settings.json must never add or redirect a
 // connection, even on a host that ignores `"scope": "application"`.
 import * as vscode from 'vscode';
-import { type LocaleHeaders } from './api';
+import { type LocaleHeaders } from '../api';
 
 export const SECTION = 'superofficeChat';
 

@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import { type ChatClient, type ChatMessage, type MessageDraft, validateDraft } from '../api';
 import { type Connection } from '../connections/connection';
-import { sendKey } from '../sendGuard';
-import { actionLabel } from './errorHandling';
-import { type Services } from './services';
+import { sendKey } from '../sessions/sendGuard';
+import { actionLabel } from '../errors/errorActions';
+import { type Services } from '../services/services';
 
 export interface SendRequest {
 	connection: Connection;

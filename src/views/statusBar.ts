@@ -1,8 +1,8 @@
 // The status-bar item: the active connection's name with a signed-in/out icon; a click switches connection.
 import * as vscode from 'vscode';
-import { CommandId } from './commands/commandIds';
-import { type ConnectionStatus, type ConnectionStatusSnapshot } from './connections/connectionStatus';
-import { Disposable } from './util/disposable';
+import { CommandId } from '../core/commandIds';
+import { type ConnectionStatus, type ConnectionStatusSnapshot } from '../connections/connectionStatus';
+import { Disposable } from '../util/disposable';
 
 export const STATUS_BAR_ID = 'superofficeChat.connection';
 

@@ -12,7 +12,7 @@ import {
 	isOnlineAuthError,
 	signIn,
 } from '../online';
-import { type Services } from '../commands/services';
+import { type Services } from '../services/services';
 import {
 	type OnlineEnvironmentSetting,
 	onlineClientId,
@@ -20,11 +20,11 @@ import {
 	onlineEnvironmentSetting,
 	onlineSignInTimeoutSeconds,
 	rememberOnlineChoice,
-} from '../config';
-import { PromptId } from '../ui/prompter';
+} from '../core/config';
+import { PromptId } from '../core/prompter';
 import { CancelledError } from '../util/errors';
-import { type Connection, newConnectionId } from './connection';
-import { type OnlineConnection, storedTokens } from './onlineSessions';
+import { type Connection, newConnectionId } from '../connections/connection';
+import { type OnlineConnection, storedTokens } from '../connections/onlineSessions';
 
 /** Where the Developer Portal explains registering an application and finding its Application ID. */
 export const REGISTER_APP_URL = 'https://docs.superoffice.com/en/developer-portal/create-app/native-app.html';

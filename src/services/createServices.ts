@@ -5,13 +5,13 @@ import { ConnectionStatus } from '../connections/connectionStatus';
 import { ConnectionStore } from '../connections/connectionStore';
 import { OnlineSessions } from '../connections/onlineSessions';
 import { SecretStore } from '../connections/secretStore';
-import { Log } from '../log';
-import { SendGuard } from '../sendGuard';
+import { Log } from '../core/log';
+import { SendGuard } from '../sessions/sendGuard';
 import { RecentSessions } from '../sessions/recentSessions';
 import { SessionDirectory } from '../sessions/sessionDirectory';
 import { SessionPicker } from '../sessions/sessionPicker';
-import { SwitchablePrompter } from '../ui/prompter';
-import { VsCodePrompter } from '../ui/vscodePrompter';
+import { SwitchablePrompter } from '../core/prompter';
+import { VsCodePrompter } from '../core/vscodePrompter';
 import { type Services } from './services';
 
 export interface Core extends vscode.Disposable {

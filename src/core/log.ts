@@ -1,8 +1,8 @@
 // The one output channel, "SuperOffice Chat" (a LogOutputChannel). Every line goes through redact() with every
 // credential this window has seen, so no caller can leak a secret into the log by mistake.
 import * as vscode from 'vscode';
-import { type ApiError, redact, type TraceEvent } from './api';
-import { isApiErrorLike } from './util/errors';
+import { type ApiError, redact, type TraceEvent } from '../api';
+import { isApiErrorLike } from '../util/errors';
 
 export const LOG_NAME = 'SuperOffice Chat';
 const KEPT_LINES = 2000;

@@ -1,17 +1,17 @@
 // The parts every command (and the sidebar view) works with, built once in activate(). A command file exports
 // `registerXCommand(services: Services): vscode.Disposable` and registers through `registerCommand` of
-// errorHandling.ts, so every failure ends in one place.
+// errors/showError.ts, so every failure ends in one place.
 import type * as vscode from 'vscode';
 import { type ClientFactory } from '../connections/clientFactory';
 import { type ConnectionStore } from '../connections/connectionStore';
 import { type OnlineSessions } from '../connections/onlineSessions';
 import { type SecretStore } from '../connections/secretStore';
-import { type Log } from '../log';
-import { type SendGuard } from '../sendGuard';
+import { type Log } from '../core/log';
+import { type SendGuard } from '../sessions/sendGuard';
 import { type RecentSessions } from '../sessions/recentSessions';
 import { type SessionDirectory } from '../sessions/sessionDirectory';
 import { type SessionPicker } from '../sessions/sessionPicker';
-import { type Prompter } from '../ui/prompter';
+import { type Prompter } from '../core/prompter';
 
 export interface Services {
 	readonly context: vscode.ExtensionContext;

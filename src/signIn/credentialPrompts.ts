@@ -2,12 +2,12 @@
 // before anything is stored, so a typo is caught at sign-in rather than at the first send.
 import * as vscode from 'vscode';
 import { type CurrentPrincipal } from '../api';
-import { describeError } from '../commands/errorHandling';
-import { type Services } from '../commands/services';
-import { PromptId } from '../ui/prompter';
+import { describeError } from '../errors/describeError';
+import { type Services } from '../services/services';
+import { PromptId } from '../core/prompter';
 import { CancelledError, InvalidArgumentError } from '../util/errors';
-import { type AuthScheme, type Connection } from './connection';
-import { credentialsFor, type StoredSecret } from './secretStore';
+import { type AuthScheme, type Connection } from '../connections/connection';
+import { credentialsFor, type StoredSecret } from '../connections/secretStore';
 
 export interface StepInfo {
 	title: string;
