@@ -2,9 +2,9 @@
 // and nothing is sent. Limits come from the database columns (author, special_param: String(255)).
 import { ApiError } from './errors';
 import { CHAT_MESSAGE_SPECIAL_TYPES, CHAT_MESSAGE_TYPES, type ChatMessageSpecialType, type ChatMessageType } from './types';
+import { MAX_INT32 } from '../shared/ids';
 import { isHttpUrl } from '../shared/urls';
 
-export const MAX_INT32 = 2147483647;
 export const MAX_AUTHOR_LENGTH = 255;
 export const MAX_SPECIAL_PARAM_LENGTH = 255;
 

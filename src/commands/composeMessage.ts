@@ -2,16 +2,14 @@
 // memory, keyed by the document's URI, so Send Composed posts to exactly the session the header shows — whatever
 // the user does to the header text. `composeMessage({ connectionId?, sessionId? })` skips the session picker.
 import * as vscode from 'vscode';
-import { type ChatClient } from '../api';
 import { composeDocumentHeader, type ComposeRecipient, type HeaderLabels } from '../compose';
 import { type Connection } from '../connections/connection';
 import { ContextKey, setContextKey } from '../core/contextKeys';
-import { customerOf } from '../sessions/sessionSummary';
 import { Disposable } from '../util/disposable';
-import { CancelledError } from '../util/errors';
 import { CommandId } from '../core/commandIds';
 import { registerCommand } from '../errors/showError';
-import { parseSessionArgs, resolveConnection } from './postSelection';
+import { resolveTarget } from '../targets/resolveTarget';
+import { parseTargetArgs } from '../targets/targetArgs';
 import { type Services } from '../services/services';
 
 export interface ComposeTarget {
@@ -83,13 +81,6 @@ export function headerLabels(): HeaderLabels {
 	};
 }
 
-async function describeSession(client: ChatClient, sessionId: number): Promise<{ customer?: string; topic?: string }> {
-	// Also proves the session exists before the user writes to it.
-	const [session, topics] = await Promise.all([client.getSession(sessionId), client.listTopics().catch(() => [])]);
-	const topic = topics.find((t) => t.ChatTopicId === session.TopicId)?.Name;
-	return { customer: customerOf(session), topic: topic || undefined };
-}
-
 export async function openComposeDocument(
 	s: Services,
 	connection: Connection,
@@ -114,19 +105,12 @@ export async function openComposeDocument(
 export function registerComposeMessageCommand(s: Services): vscode.Disposable {
 	composeTargetsFor(s);
 	return registerCommand(s, CommandId.composeMessage, async (arg?: unknown) => {
-		const args = parseSessionArgs(arg, CommandId.composeMessage);
-		const { connection, client } = await resolveConnection(s, args.connectionId);
-		let sessionId = args.sessionId;
-		let customer: string | undefined;
-		let topic: string | undefined;
-		if (sessionId === undefined) {
-			const picked = await s.sessionPicker.pick(connection, client, { title: vscode.l10n.t('Compose a message ({0})', connection.name) });
-			if (!picked) throw new CancelledError();
-			sessionId = picked.sessionId;
-			customer = picked.customer;
-			topic = picked.summary?.topic;
-		}
-		if (customer === undefined) ({ customer, topic } = await describeSession(client, sessionId));
+		const args = parseTargetArgs(arg, CommandId.composeMessage);
+		const { connection, sessionId, customer, topic } = await resolveTarget(s, {
+			...args,
+			title: vscode.l10n.t('Compose a message ({0})', s.connections.require(args.connectionId).name),
+			withTopic: true,
+		});
 		await openComposeDocument(s, connection, { sessionId, customer: customer ?? vscode.l10n.t('Session {0}', sessionId), topic });
 		return sessionId;
 	});

@@ -2,16 +2,15 @@
 // `postMessage({ connectionId?, sessionId?, text? })` skips the prompts its arguments answer. A failed send keeps
 // the text: Retry (only where safe) and the next Post Message to that session start from it.
 import * as vscode from 'vscode';
-import { type ChatClient, type ChatMessage } from '../api';
-import { type Connection } from '../connections/connection';
+import { type ChatMessage } from '../api';
 import { sendKey } from '../sessions/sendGuard';
-import { customerOf } from '../sessions/sessionSummary';
 import { PromptId } from '../core/prompter';
-import { CancelledError, InvalidArgumentError, NoConnectionError } from '../util/errors';
-import { connectionIdArg, sessionIdArg } from '../sending/targetArgs';
+import { CancelledError, InvalidArgumentError } from '../util/errors';
+import { resolveTarget } from '../targets/resolveTarget';
+import { parseTargetArgs } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';
 import { registerCommand, showError } from '../errors/showError';
-import { sendMessage } from '../sending/sendToSession';
+import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
 
 export interface PostMessageArgs {
@@ -21,8 +20,7 @@ export interface PostMessageArgs {
 }
 
 interface Flow {
-	connection: Connection;
-	client: ChatClient;
+	connectionId?: string;
 	sessionId?: number;
 	customer?: string;
 	text?: string;
@@ -33,17 +31,14 @@ interface Flow {
 const COMPOSE = 'compose';
 
 function parseArgs(arg: unknown): PostMessageArgs {
-	if (arg === undefined || arg === null) return {};
-	if (typeof arg !== 'object') throw new InvalidArgumentError(vscode.l10n.t('postMessage takes { sessionId, text }.'));
-	const a = arg as Record<string, unknown>;
-	const out: PostMessageArgs = {};
-	const connectionId = connectionIdArg(a);
-	if (connectionId) out.connectionId = connectionId;
-	const sessionId = sessionIdArg(a);
-	if (sessionId !== undefined) out.sessionId = sessionId;
-	if (a.text !== undefined) {
-		if (typeof a.text !== 'string' || a.text.trim() === '') throw new InvalidArgumentError(vscode.l10n.t('The message is empty.'), 'text');
-		out.text = a.text;
+	if (arg !== undefined && arg !== null && typeof arg !== 'object') {
+		throw new InvalidArgumentError(vscode.l10n.t('postMessage takes { sessionId, text }.'));
+	}
+	const out: PostMessageArgs = parseTargetArgs(arg, CommandId.postMessage);
+	const text = (arg as Record<string, unknown> | undefined | null)?.text;
+	if (text !== undefined) {
+		if (typeof text !== 'string' || text.trim() === '') throw new InvalidArgumentError(vscode.l10n.t('The message is empty.'), 'text');
+		out.text = text;
 	}
 	return out;
 }
@@ -53,20 +48,17 @@ export function registerPostMessageCommand(s: Services): vscode.Disposable {
 	const unsent = new Map<string, string>();
 
 	const run = async (flow: Flow): Promise<ChatMessage | undefined> => {
-		const { connection, client } = flow;
-		const title = vscode.l10n.t('Post to SuperOffice chat ({0})', connection.name);
-		let sessionId = flow.sessionId;
-		let customer = flow.customer;
-		if (sessionId === undefined) {
-			const picked = await s.sessionPicker.pick(connection, client, { title, step: 1, totalSteps: 2 });
-			if (!picked) throw new CancelledError();
-			sessionId = picked.sessionId;
-			customer = picked.customer;
-		}
-		if (customer === undefined) {
-			// A typed or scripted id: check that the session exists (nothing is posted to a wrong id) and name it.
-			customer = customerOf(await client.getSession(sessionId));
-		}
+		const connectionName = s.connections.require(flow.connectionId).name;
+		const title = vscode.l10n.t('Post to SuperOffice chat ({0})', connectionName);
+		// A fresh client each run: the user may have signed in again since a failed send.
+		const { connection, client, sessionId, customer } = await resolveTarget(s, {
+			connectionId: flow.connectionId,
+			sessionId: flow.sessionId,
+			customer: flow.customer,
+			title,
+			step: 1,
+			totalSteps: 2,
+		});
 		const key = sendKey(connection.id, sessionId);
 		let text = flow.text;
 		if (text === undefined) {
@@ -96,7 +88,7 @@ export function registerPostMessageCommand(s: Services): vscode.Disposable {
 			text = answer;
 		}
 		try {
-			const posted = await sendMessage(s, { connection, client, sessionId, customer, message: text });
+			const posted = await sendToSession(s, { connection, client, sessionId, customer, message: text });
 			unsent.delete(key);
 			return posted;
 		} catch (err) {
@@ -106,9 +98,7 @@ export function registerPostMessageCommand(s: Services): vscode.Disposable {
 			showError(s, err, {
 				connection,
 				what: `Post Message to session ${target}`,
-				// A fresh client: the user may have signed in again in between.
-				retry: async () =>
-					run({ connection, client: await s.clients.forConnection(connection), sessionId: target, customer, initialText: sent }),
+				retry: () => run({ connectionId: connection.id, sessionId: target, customer, initialText: sent }),
 			});
 			return undefined;
 		}
@@ -116,12 +106,6 @@ export function registerPostMessageCommand(s: Services): vscode.Disposable {
 
 	return registerCommand(s, CommandId.postMessage, async (arg?: unknown) => {
 		const args = parseArgs(arg);
-		let connection: Connection | undefined;
-		if (args.connectionId) {
-			connection = s.connections.get(args.connectionId);
-			if (!connection) throw new NoConnectionError(args.connectionId);
-		}
-		const resolved = connection ? { connection, client: await s.clients.forConnection(connection) } : await s.clients.forActive();
-		return run({ ...resolved, sessionId: args.sessionId, text: args.text });
+		return run({ connectionId: args.connectionId, sessionId: args.sessionId, text: args.text });
 	});
 }

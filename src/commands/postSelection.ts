@@ -7,18 +7,13 @@ import { formatSelections, previewLines, summarize } from '../compose';
 import { confirmSelectionSend, selectionFormat } from '../core/config';
 import { type Connection } from '../connections/connection';
 import { sendKey } from '../sessions/sendGuard';
-import { customerOf } from '../sessions/sessionSummary';
-import { CancelledError, InvalidArgumentError, NoConnectionError } from '../util/errors';
-import { connectionIdArg, sessionIdArg } from '../sending/targetArgs';
+import { CancelledError } from '../util/errors';
+import { resolveTarget } from '../targets/resolveTarget';
+import { parseTargetArgs } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';
 import { registerCommand, showError } from '../errors/showError';
-import { sendMessage } from '../sending/sendToSession';
+import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
-
-export interface PostSelectionArgs {
-	connectionId?: string;
-	sessionId?: number;
-}
 
 /** Prompt ids this command asks with (scripted prompters answer by them). */
 export const SelectionPromptId = {
@@ -27,34 +22,6 @@ export const SelectionPromptId = {
 } as const;
 
 const PREVIEW_LINES = 8;
-
-export function parseSessionArgs(arg: unknown, command: string): PostSelectionArgs {
-	if (arg === undefined || arg === null) return {};
-	// Menus pass the document's URI; that is not a target.
-	if (arg instanceof vscode.Uri) return {};
-	if (typeof arg !== 'object') {
-		throw new InvalidArgumentError(vscode.l10n.t('{0} takes an object with connectionId and sessionId.', command));
-	}
-	const a = arg as Record<string, unknown>;
-	const out: PostSelectionArgs = {};
-	const connectionId = connectionIdArg(a);
-	if (connectionId) out.connectionId = connectionId;
-	const sessionId = sessionIdArg(a);
-	if (sessionId !== undefined) out.sessionId = sessionId;
-	return out;
-}
-
-export async function resolveConnection(
-	s: Services,
-	connectionId: string | undefined,
-): Promise<{ connection: Connection; client: ChatClient }> {
-	if (connectionId) {
-		const connection = s.connections.get(connectionId);
-		if (!connection) throw new NoConnectionError(connectionId);
-		return { connection, client: await s.clients.forConnection(connection) };
-	}
-	return s.clients.forActive();
-}
 
 /** The message text of the editor's selections, or undefined when they hold nothing to send. */
 export function selectionMessage(editor: vscode.TextEditor): string | undefined {
@@ -108,7 +75,7 @@ export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 		text: string,
 	): Promise<ChatMessage | undefined> => {
 		try {
-			return await sendMessage(s, { connection, client, sessionId, customer, message: text });
+			return await sendToSession(s, { connection, client, sessionId, customer, message: text });
 		} catch (err) {
 			showError(s, err, {
 				connection,
@@ -121,7 +88,7 @@ export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 	};
 
 	return registerCommand(s, CommandId.postSelection, async (arg?: unknown) => {
-		const args = parseSessionArgs(arg, CommandId.postSelection);
+		const args = parseTargetArgs(arg, CommandId.postSelection);
 		const editor = vscode.window.activeTextEditor;
 		const text = editor ? selectionMessage(editor) : undefined;
 		if (text === undefined) {
@@ -134,21 +101,10 @@ export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 			);
 			return undefined;
 		}
-		const { connection, client } = await resolveConnection(s, args.connectionId);
-		let sessionId = args.sessionId;
-		let customer: string | undefined;
-		if (sessionId === undefined) {
-			const picked = await s.sessionPicker.pick(connection, client, {
-				title: vscode.l10n.t('Send selection to SuperOffice chat ({0})', connection.name),
-			});
-			if (!picked) throw new CancelledError();
-			sessionId = picked.sessionId;
-			customer = picked.customer;
-		}
-		if (customer === undefined) {
-			// A typed or given id: check that the session exists before asking, and name its customer.
-			customer = customerOf(await client.getSession(sessionId));
-		}
+		const { connection, client, sessionId, customer } = await resolveTarget(s, {
+			...args,
+			title: vscode.l10n.t('Send selection to SuperOffice chat ({0})', s.connections.require(args.connectionId).name),
+		});
 		await confirm(connection, sessionId, customer, text);
 		return send(connection, client, sessionId, customer, text);
 	});

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { PromptId } from '../core/prompter';
 import { CancelledError } from '../util/errors';
-import { connectionFromArg, pickConnection } from '../sending/targetArgs';
+import { connectionFromArg, pickConnection } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';
 import { registerCommand } from '../errors/showError';
 import { type Services } from '../services/services';

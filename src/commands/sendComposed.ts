@@ -6,7 +6,7 @@ import { parseComposedDocument } from '../compose';
 import { CommandId } from '../core/commandIds';
 import { composeTargetsFor, type ComposeTarget } from './composeMessage';
 import { registerCommand, showError } from '../errors/showError';
-import { sendMessage } from '../sending/sendToSession';
+import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
 
 /** Prompt ids of the warnings this command shows (scripted prompters answer by them). */
@@ -58,10 +58,8 @@ export function registerSendComposedCommand(s: Services): vscode.Disposable {
 			return undefined;
 		}
 		try {
-			const client = await s.clients.forConnection(connection);
-			const posted = await sendMessage(s, {
+			const posted = await sendToSession(s, {
 				connection,
-				client,
 				sessionId: target.sessionId,
 				customer: target.customer,
 				message: parsed.message,

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { collectCredentials, saveCredentials } from '../signIn/credentialPrompts';
 import { isOnlineConnection } from '../connections/onlineSessions';
 import { signInOnline } from '../signIn/onlineSignIn';
-import { connectionFromArg, pickConnection } from '../sending/targetArgs';
+import { connectionFromArg, pickConnection } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';
 import { registerCommand } from '../errors/showError';
 import { type Services } from '../services/services';

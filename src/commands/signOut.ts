@@ -1,6 +1,6 @@
 // Sign Out: deletes the connection's stored credentials (the connection itself stays).
 import * as vscode from 'vscode';
-import { connectionFromArg, pickConnection } from '../sending/targetArgs';
+import { connectionFromArg, pickConnection } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';
 import { registerCommand } from '../errors/showError';
 import { type Services } from '../services/services';

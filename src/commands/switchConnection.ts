@@ -1,8 +1,9 @@
 // Switch Connection: from the palette, the status bar or the view title; `switchConnection('<id>')` for automation.
 import * as vscode from 'vscode';
-import { PromptId } from '../core/prompter';
+import { type Connection } from '../connections/connection';
+import { type PickEntry, PromptId } from '../core/prompter';
 import { CancelledError, NoConnectionError } from '../util/errors';
-import { connectionFromArg } from '../sending/targetArgs';
+import { connectionFromArg, connectionPickItems } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';
 import { registerCommand } from '../errors/showError';
 import { type Services } from '../services/services';
@@ -16,21 +17,15 @@ export function registerSwitchConnectionCommand(s: Services): vscode.Disposable 
 			const list = s.connections.list();
 			if (list.length === 0) throw new NoConnectionError();
 			const active = s.connections.active();
-			const signedIn = await Promise.all(list.map((c) => s.secrets.has(c.id)));
-			const chosen = await s.prompter.pick(
-				[
-					...list.map((c, i) => ({
-						label: c.name,
-						description: signedIn[i] ? vscode.l10n.t('signed in') : vscode.l10n.t('signed out'),
-						detail: c.baseUrl,
-						icon: c.id === active?.id ? 'check' : signedIn[i] ? 'pass' : 'circle-slash',
-						value: c as typeof c | typeof ADD,
-					})),
-					{ separator: true as const, label: '' },
-					{ label: vscode.l10n.t('Add Connection…'), icon: 'add', value: ADD, alwaysShow: true },
-				],
-				{ id: PromptId.pickConnection, placeholder: vscode.l10n.t('Switch the SuperOffice connection (active: {0})', active?.name ?? '-') },
-			);
+			const items: PickEntry<Connection | typeof ADD>[] = [
+				...(await connectionPickItems(s, list)),
+				{ separator: true as const, label: '' },
+				{ label: vscode.l10n.t('Add Connection…'), icon: 'add', value: ADD, alwaysShow: true },
+			];
+			const chosen = await s.prompter.pick(items, {
+				id: PromptId.pickConnection,
+				placeholder: vscode.l10n.t('Switch the SuperOffice connection (active: {0})', active?.name ?? '-'),
+			});
 			if (chosen === undefined) throw new CancelledError();
 			if (chosen === ADD) {
 				await vscode.commands.executeCommand(CommandId.addConnection);

@@ -5,7 +5,7 @@ import { ChatClient, type ChatClientOptions, type Credentials, secretsOf } from 
 import { affects, localeHeaders, requestTimeoutSeconds, Setting } from '../core/config';
 import { type Log } from '../core/log';
 import { Disposable } from '../util/disposable';
-import { NoConnectionError, SignInRequiredError } from '../util/errors';
+import { SignInRequiredError } from '../util/errors';
 import { type Connection } from './connection';
 import { type ConnectionStore } from './connectionStore';
 import { isOnlineConnection, type OnlineSessions } from './onlineSessions';
@@ -83,8 +83,7 @@ export class ClientFactory extends Disposable {
 
 	/** The active connection and its client. Throws NoConnectionError or SignInRequiredError. */
 	async forActive(): Promise<ActiveClient> {
-		const connection = this.connections.active();
-		if (!connection) throw new NoConnectionError();
+		const connection = this.connections.require();
 		return { connection, client: await this.forConnection(connection) };
 	}
 

@@ -9,6 +9,7 @@ import {
 	writeConnectionsSetting,
 } from '../core/config';
 import { Disposable } from '../util/disposable';
+import { NoConnectionError } from '../util/errors';
 import { type Connection, parseConnection, serializeConnection } from './connection';
 
 export class ConnectionStore extends Disposable {
@@ -40,6 +41,13 @@ export class ConnectionStore extends Disposable {
 
 	get(id: string): Connection | undefined {
 		return this.list().find((c) => c.id === id);
+	}
+
+	/** The connection with this id, or the active one when no id is given; NoConnectionError when there is none. */
+	require(id?: string): Connection {
+		const c = id === undefined ? this.active() : this.get(id);
+		if (!c) throw new NoConnectionError(id);
+		return c;
 	}
 
 	/** The active connection; the first one when the setting is empty or names a removed connection. */

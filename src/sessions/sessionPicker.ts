@@ -1,5 +1,6 @@
 // The session quick pick: recent sessions on top, then open ones, then the rest, and an item to type an id.
 // Shows a busy indicator while the sessions load and says so when there are none.
+import { MAX_INT32, parseSessionId } from '../shared/ids';
 import * as vscode from 'vscode';
 import { type ChatClient } from '../api';
 import { type Connection } from '../connections/connection';
@@ -21,15 +22,7 @@ export interface SessionPickOptions {
 }
 
 const ENTER_ID = 'enterId' as const;
-const MAX_INT32 = 2147483647;
 const DETAIL_LENGTH = 120;
-
-export function parseSessionId(text: string): number | undefined {
-	const t = text.trim().replace(/^#/, '');
-	if (!/^\d+$/.test(t)) return undefined;
-	const n = Number(t);
-	return n >= 1 && n <= MAX_INT32 ? n : undefined;
-}
 
 export class SessionPicker {
 	constructor(

@@ -1,6 +1,7 @@
 // Messages between the chat view host and its webview, typed both ways. Everything the webview sends is untrusted:
 // the host accepts it only through `parseWebviewMessage`, which checks shape, types and lengths.
 import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatMessageSpecialType, type ChatSessionStatus } from './wireEnums';
+import { isSessionId } from './ids';
 import { isHttpUrl } from './urls';
 
 /** Limits for text the webview may send; the server's own limits are checked again by validateDraft. */
@@ -8,7 +9,6 @@ export const MAX_MESSAGE_LENGTH = 100_000;
 export const MAX_FIELD_LENGTH = 255;
 export const MAX_REQUEST_ID_LENGTH = 64;
 export const MAX_CONNECTION_ID_LENGTH = 200;
-const MAX_INT32 = 2147483647;
 
 /** Every SpecialType the server knows, for the composer's Advanced fold. */
 export const SPECIAL_TYPES = CHAT_MESSAGE_SPECIAL_TYPES;
@@ -107,9 +107,7 @@ function isString(v: unknown, max: number): v is string {
 	return typeof v === 'string' && v.length <= max;
 }
 
-export function isSessionId(v: unknown): v is number {
-	return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_INT32;
-}
+export { isSessionId };
 
 function hasOnlyKeys(o: Unknown, keys: readonly string[]): boolean {
 	return Object.keys(o).every((k) => keys.includes(k));

@@ -1,7 +1,7 @@
 // The sidebar chat view. The host owns the truth (active connection, selected session, drafts in globalState);
 // the webview renders and asks. A send carries the session the user saw and is refused if the host disagrees.
 import * as vscode from 'vscode';
-import { type ChatClient, isApiError, validateDraft } from '../api';
+import { type ChatClient, isApiError } from '../api';
 import { CommandId } from '../core/commandIds';
 import { describeError } from '../errors/describeError';
 import { type Services } from '../services/services';
@@ -19,7 +19,7 @@ import {
 	type WebviewMessage,
 } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
-import { sendKey } from '../sessions/sendGuard';
+import { sendToSession } from '../sending/sendToSession';
 import { statusLabel } from '../sessions/sessionDirectory';
 import { buildWebviewHtml, localResourceRoots } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
@@ -252,15 +252,16 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 			fail({ message: vscode.l10n.t('The recipient changed. Check the session and send again.'), retryable: true });
 			return;
 		}
-		const draft = toMessageDraft(msg.draft);
 		try {
-			validateDraft(msg.sessionId, draft);
-			const { client } = await this.client();
-			const posted = await this.deps.sendGuard.run(sendKey(connection.id, msg.sessionId), () => client.postMessage(msg.sessionId, draft));
+			const posted = await sendToSession(this.deps, {
+				connection,
+				sessionId: msg.sessionId,
+				message: toMessageDraft(msg.draft),
+				source: 'chat view',
+				announce: false,
+			});
 			await this.drafts.clear(connection.id, msg.sessionId);
-			await this.deps.recentSessions.add(connection.id, msg.sessionId);
 			const messageId = posted.ChatMessageId ?? 0;
-			this.deps.log.info(`chat view: message #${messageId} posted to session ${msg.sessionId} [${connection.name}]`);
 			this.post({ type: 'sendSucceeded', requestId: msg.requestId, sessionId: msg.sessionId, messageId, whenPosted: posted.WhenPosted });
 		} catch (err) {
 			this.deps.log.failure(`chat view: sending to session ${msg.sessionId}`, err);
