@@ -5,6 +5,7 @@ import { type Credentials, checkToken, redact, secretsOf, staticAuthHeaders } fr
 import { ApiError, describeKind, errorFromResponse } from './errors';
 import { type ChatClientOptions, type RequestOptions, type TraceEvent } from './options';
 import { nextHop, parseBody, REDIRECT_STATUSES, tracePath, transportError, withoutCredentials } from './responses';
+import { SETTING_DEFAULTS } from '../shared/settingDefaults';
 
 export interface Call {
 	method: 'GET' | 'POST';
@@ -20,7 +21,7 @@ export interface Call {
 	what: string;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30000;
+export const DEFAULT_TIMEOUT_MS = SETTING_DEFAULTS.requestTimeoutSeconds * 1000;
 const MAX_TRACKED_TOKENS = 16;
 
 interface Target {

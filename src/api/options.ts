@@ -34,7 +34,7 @@ export interface ChatClientOptions {
 	baseUrl: string;
 	credentials?: Credentials;
 	locale?: LocaleHeaders;
-	/** Per attempt, redirects and body included; default 30000; 0 = none. */
+	/** Per attempt, redirects and body included; default: the requestTimeoutSeconds setting's default; 0 = none. */
 	timeoutMs?: number;
 	/** Allow credentials over http:// to a host that is not loopback. */
 	allowInsecureHttp?: boolean;

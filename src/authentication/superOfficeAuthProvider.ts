@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { type Services } from '../services/services';
 import { type Connection } from '../connections/connection';
-import { isOnlineConnection } from '../connections/onlineSessions';
+import { isOnlineConnection } from '../connections/onlineTokens';
 import { signInOnline } from '../signIn/onlineSignIn';
 import { Disposable } from '../util/disposable';
 

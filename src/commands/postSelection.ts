@@ -3,7 +3,7 @@
 // skips the session picker. With `confirmSelectionSend: oncePerSession` a session is confirmed once per window.
 import * as vscode from 'vscode';
 import { type ChatClient, type ChatMessage } from '../api';
-import { formatSelections, previewLines, summarize } from '../compose';
+import { formatSelections, previewLines, measureText } from '../compose';
 import { confirmSelectionSend, selectionFormat } from '../core/config';
 import { type Connection } from '../connections/connection';
 import { sendKey } from '../sessions/sendGuard';
@@ -50,7 +50,7 @@ export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 	const confirm = async (connection: Connection, sessionId: number, customer: string | undefined, text: string): Promise<void> => {
 		const key = sendKey(connection.id, sessionId);
 		if (confirmSelectionSend() === 'oncePerSession' && confirmed.has(key)) return;
-		const size = summarize(text);
+		const size = measureText(text);
 		const preview = previewLines(text, PREVIEW_LINES);
 		const detail = [
 			vscode.l10n.t('{0} lines, {1} characters', size.lines, size.chars),

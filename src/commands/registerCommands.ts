@@ -1,5 +1,6 @@
 // Registers every palette command. One command per file; each goes through registerCommand() (errors/showError.ts).
 import * as vscode from 'vscode';
+import { ComposeTargets } from '../targets/composeTargets';
 import { registerAddConnectionCommand } from './addConnection';
 import { registerComposeMessageCommand } from './composeMessage';
 import { registerPostMessageCommand } from './postMessage';
@@ -14,10 +15,12 @@ import { registerSignOutCommand } from './signOut';
 import { registerSwitchConnectionCommand } from './switchConnection';
 
 export function registerCommands(s: Services): vscode.Disposable {
+	const composeTargets = new ComposeTargets();
 	return vscode.Disposable.from(
+		composeTargets,
 		registerPostMessageCommand(s),
-		registerComposeMessageCommand(s),
-		registerSendComposedCommand(s),
+		registerComposeMessageCommand(s, composeTargets),
+		registerSendComposedCommand(s, composeTargets),
 		registerPostSelectionCommand(s),
 		registerAddConnectionCommand(s),
 		registerSignInCommand(s),

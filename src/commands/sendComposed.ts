@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { type ChatMessage } from '../api';
 import { parseComposedDocument } from '../compose';
 import { CommandId } from '../core/commandIds';
-import { composeTargetsFor, type ComposeTarget } from './composeMessage';
+import { type ComposeTarget, type ComposeTargets } from '../targets/composeTargets';
 import { registerCommand, showError } from '../errors/showError';
 import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
@@ -16,10 +16,10 @@ export const ComposePromptId = {
 	textAbove: 'composeTextAboveSeparator',
 } as const;
 
-function composeDocument(s: Services, arg: unknown): vscode.TextDocument | undefined {
+function composeDocument(targets: ComposeTargets, arg: unknown): vscode.TextDocument | undefined {
 	// The editor title button passes the document's URI; the keybinding passes nothing.
 	const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-	if (!uri || !composeTargetsFor(s).get(uri)) return undefined;
+	if (!uri || !targets.get(uri)) return undefined;
 	return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 }
 
@@ -31,9 +31,7 @@ async function discard(doc: vscode.TextDocument): Promise<void> {
 	}
 }
 
-export function registerSendComposedCommand(s: Services): vscode.Disposable {
-	const targets = composeTargetsFor(s);
-
+export function registerSendComposedCommand(s: Services, targets: ComposeTargets): vscode.Disposable {
 	const send = async (doc: vscode.TextDocument, target: ComposeTarget): Promise<ChatMessage | undefined> => {
 		const parsed = parseComposedDocument(doc.getText());
 		if (parsed.textAboveSeparator) {
@@ -79,7 +77,7 @@ export function registerSendComposedCommand(s: Services): vscode.Disposable {
 	};
 
 	return registerCommand(s, CommandId.sendComposed, async (arg?: unknown) => {
-		const doc = composeDocument(s, arg);
+		const doc = composeDocument(targets, arg);
 		const target = doc && targets.get(doc.uri);
 		if (!doc || !target) {
 			void s.prompter.notify(

@@ -1,7 +1,7 @@
 // Sign In / Update Credentials: asks for the credentials of a connection, checks them, stores them.
 import * as vscode from 'vscode';
 import { collectCredentials, saveCredentials } from '../signIn/credentialPrompts';
-import { isOnlineConnection } from '../connections/onlineSessions';
+import { isOnlineConnection } from '../connections/onlineTokens';
 import { signInOnline } from '../signIn/onlineSignIn';
 import { connectionFromArg, pickConnection } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';

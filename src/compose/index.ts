@@ -23,5 +23,5 @@ export {
 	type SelectionFormat,
 	type SelectionInput,
 } from './formatSelections';
-export { DEFAULT_PREVIEW_WIDTH, type Preview, previewLines, summarize, type TextSummary } from './preview';
+export { DEFAULT_PREVIEW_WIDTH, type Preview, previewLines, measureText, type TextSummary } from './preview';
 export { normalizeEol } from './text';

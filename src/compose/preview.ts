@@ -14,7 +14,7 @@ export interface Preview {
 
 export const DEFAULT_PREVIEW_WIDTH = 120;
 
-export function summarize(text: string): TextSummary {
+export function measureText(text: string): TextSummary {
 	if (text === '') return { lines: 0, chars: 0 };
 	return { lines: text.split(/\r\n?|\n/).length, chars: [...text].length };
 }

@@ -2,13 +2,13 @@
 // request traced to the log. Clients are cached per connection and rebuilt when any of their inputs change.
 import * as vscode from 'vscode';
 import { ChatClient, type ChatClientOptions, type Credentials, secretsOf } from '../api';
-import { affects, localeHeaders, requestTimeoutSeconds, Setting } from '../core/config';
+import { localeHeaders, requestTimeoutSeconds, Setting, type SettingsWatcher } from '../core/config';
 import { type Log } from '../core/log';
 import { Disposable } from '../util/disposable';
 import { SignInRequiredError } from '../util/errors';
 import { type Connection } from './connection';
 import { type ConnectionStore } from './connectionStore';
-import { isOnlineConnection, type OnlineSessions } from './onlineSessions';
+import { isOnlineConnection, type OnlineTokens } from './onlineTokens';
 import { credentialsFor, type SecretStore } from './secretStore';
 
 interface ClientInputs {
@@ -33,16 +33,14 @@ export class ClientFactory extends Disposable {
 		private readonly secrets: SecretStore,
 		private readonly log: Log,
 		private readonly userAgent: string,
-		private readonly online: OnlineSessions,
+		private readonly online: OnlineTokens,
+		settings: SettingsWatcher,
 	) {
 		super();
 		this._register(secrets.onDidChange(() => this.invalidate()));
 		this._register(connections.onDidChange(() => this.invalidate()));
 		this._register(
-			vscode.workspace.onDidChangeConfiguration((e) => {
-				const keys = [Setting.language, Setting.culture, Setting.timeZone, Setting.requestTimeoutSeconds] as const;
-				if (keys.some((k) => affects(e, k))) this.invalidate();
-			}),
+			settings.on([Setting.language, Setting.culture, Setting.timeZone, Setting.requestTimeoutSeconds], () => this.invalidate()),
 		);
 	}
 
@@ -66,7 +64,7 @@ export class ClientFactory extends Disposable {
 	}
 
 	/**
-	 * Online: the token comes from OnlineSessions at each request (refreshed when due, once more after a 401), and a
+	 * Online: the token comes from OnlineTokens at each request (refreshed when due, once more after a 401), and a
 	 * 421 asks the tenant state API for the new address.
 	 */
 	private async onlineInputs(c: Connection): Promise<ClientInputs> {

@@ -1,7 +1,7 @@
 // Connection profiles (user settings, application scope, read from the global value only) and which one is active.
 import * as vscode from 'vscode';
 import {
-	affects,
+	type SettingsWatcher,
 	readActiveConnectionSetting,
 	readConnectionsSetting,
 	Setting,
@@ -17,13 +17,9 @@ export class ConnectionStore extends Disposable {
 	/** Fires when the list or the active connection changes (from this window or another). */
 	readonly onDidChange = this._onDidChange.event;
 
-	constructor() {
+	constructor(settings: SettingsWatcher) {
 		super();
-		this._register(
-			vscode.workspace.onDidChangeConfiguration((e) => {
-				if (affects(e, Setting.connections) || affects(e, Setting.activeConnection)) this._onDidChange.fire();
-			}),
-		);
+		this._register(settings.on([Setting.connections, Setting.activeConnection], () => this._onDidChange.fire()));
 	}
 
 	list(): Connection[] {

@@ -3,6 +3,8 @@
 // connection, even on a host that ignores `"scope": "application"`.
 import * as vscode from 'vscode';
 import { type LocaleHeaders } from '../api';
+import { SETTING_DEFAULTS } from '../shared/settingDefaults';
+import { Disposable } from '../util/disposable';
 
 export const SECTION = 'superofficeChat';
 
@@ -70,30 +72,57 @@ export function localeHeaders(): LocaleHeaders {
 	return headers;
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 30;
-
 export function requestTimeoutSeconds(): number {
 	const v = section().get<unknown>(Setting.requestTimeoutSeconds);
-	return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 300) : DEFAULT_TIMEOUT_SECONDS;
+	return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 300) : SETTING_DEFAULTS.requestTimeoutSeconds;
 }
 
 export function selectionFormat(scope?: vscode.ConfigurationScope): SelectionFormat {
 	const v = section(scope).get<unknown>(Setting.selectionFormat);
-	return v === 'plain' || v === 'fencedWithPath' ? v : 'fenced';
+	return v === 'plain' || v === 'fenced' || v === 'fencedWithPath' ? v : SETTING_DEFAULTS.selectionFormat;
 }
 
 export function confirmSelectionSend(): ConfirmSelectionSend {
-	return section().get<unknown>(Setting.confirmSelectionSend) === 'oncePerSession' ? 'oncePerSession' : 'always';
+	const v = section().get<unknown>(Setting.confirmSelectionSend);
+	return v === 'always' || v === 'oncePerSession' ? v : SETTING_DEFAULTS.confirmSelectionSend;
 }
 
 export function pollIntervalSeconds(): number {
 	const v = section().get<unknown>(Setting.pollIntervalSeconds);
-	return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 15;
+	return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : SETTING_DEFAULTS['conversation.pollIntervalSeconds'];
 }
 
 /** True when the change touches `superofficeChat.<key>`. */
-export function affects(e: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
+function affects(e: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
 	return e.affectsConfiguration(`${SECTION}.${key}`);
+}
+
+/**
+ * The one listener on VS Code's configuration changes: parts subscribe to the settings they read with `on()`.
+ * Built once in createServices().
+ */
+export class SettingsWatcher extends Disposable {
+	private readonly _onDidChange = this._register(new vscode.EventEmitter<ReadonlySet<SettingKey>>());
+	/** Fires with the `superofficeChat.*` settings that changed. */
+	readonly onDidChange = this._onDidChange.event;
+
+	constructor() {
+		super();
+		this._register(
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (!e.affectsConfiguration(SECTION)) return;
+				const changed = new Set(Object.values(Setting).filter((k) => affects(e, k)));
+				if (changed.size > 0) this._onDidChange.fire(changed);
+			}),
+		);
+	}
+
+	/** Calls `listener` when any of `keys` changed. */
+	on(keys: readonly SettingKey[], listener: () => void): vscode.Disposable {
+		return this.onDidChange((changed) => {
+			if (keys.some((k) => changed.has(k))) listener();
+		});
+	}
 }
 
 /** User settings only, like connections: a workspace must not pick the sign-in provider or application. */
@@ -103,7 +132,7 @@ function globalValue(key: SettingKey): unknown {
 
 export function onlineEnvironmentSetting(): OnlineEnvironmentSetting {
 	const v = globalValue(Setting.onlineEnvironment);
-	return v === 'sod' || v === 'qaonline' || v === 'custom' ? v : 'online';
+	return v === 'sod' || v === 'qaonline' || v === 'online' || v === 'custom' ? v : SETTING_DEFAULTS['online.environment'];
 }
 
 export function onlineCustomAuthority(): string {
@@ -133,5 +162,5 @@ export async function rememberOnlineChoice(
 
 export function onlineSignInTimeoutSeconds(): number {
 	const v = section().get<unknown>(Setting.onlineSignInTimeoutSeconds);
-	return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.min(v, 1800) : 300;
+	return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.min(v, 1800) : SETTING_DEFAULTS['online.signInTimeoutSeconds'];
 }

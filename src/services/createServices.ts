@@ -3,15 +3,17 @@ import * as vscode from 'vscode';
 import { ClientFactory } from '../connections/clientFactory';
 import { ConnectionStatus } from '../connections/connectionStatus';
 import { ConnectionStore } from '../connections/connectionStore';
-import { OnlineSessions } from '../connections/onlineSessions';
+import { OnlineTokens } from '../connections/onlineTokens';
 import { SecretStore } from '../connections/secretStore';
+import { SettingsWatcher } from '../core/config';
 import { Log } from '../core/log';
-import { SendGuard } from '../sessions/sendGuard';
-import { RecentSessions } from '../sessions/recentSessions';
-import { SessionDirectory } from '../sessions/sessionDirectory';
-import { SessionPicker } from '../sessions/sessionPicker';
 import { SwitchablePrompter } from '../core/prompter';
 import { VsCodePrompter } from '../core/vscodePrompter';
+import { RecentSessions } from '../sessions/recentSessions';
+import { SendGuard } from '../sessions/sendGuard';
+import { SessionDirectory } from '../sessions/sessionDirectory';
+import { SessionPicker } from '../sessions/sessionPicker';
+import { disposeAll } from '../util/disposable';
 import { type Services } from './services';
 
 export interface Core extends vscode.Disposable {
@@ -20,31 +22,52 @@ export interface Core extends vscode.Disposable {
 	prompter: SwitchablePrompter;
 }
 
+export interface ConnectionParts extends vscode.Disposable {
+	connections: ConnectionStore;
+	secrets: SecretStore;
+	online: OnlineTokens;
+	clients: ClientFactory;
+}
+
+/** The stores over settings and SecretStorage and the client factory on top of them (also what a reload rebuilds). */
+export function createConnectionParts(
+	secretStorage: vscode.SecretStorage,
+	settings: SettingsWatcher,
+	log: Log,
+	userAgent: string,
+): ConnectionParts {
+	const connections = new ConnectionStore(settings);
+	const secrets = new SecretStore(secretStorage, log);
+	const online = new OnlineTokens(connections, secrets, log);
+	const clients = new ClientFactory(connections, secrets, log, userAgent, online, settings);
+	return { connections, secrets, online, clients, dispose: () => disposeAll([clients, online, secrets, connections]) };
+}
+
 export function createServices(context: vscode.ExtensionContext): Core {
 	const log = new Log();
-	const connections = new ConnectionStore();
-	const secrets = new SecretStore(context.secrets, log);
+	const settings = new SettingsWatcher();
 	const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
-	const online = new OnlineSessions(connections, secrets, log);
-	const clients = new ClientFactory(connections, secrets, log, `superoffice-chat-vscode/${version} VSCode/${vscode.version}`, online);
+	const parts = createConnectionParts(context.secrets, settings, log, `superoffice-chat-vscode/${version} VSCode/${vscode.version}`);
 	const recentSessions = new RecentSessions(context.globalState);
 	const sessions = new SessionDirectory(recentSessions);
 	const prompter = new SwitchablePrompter(new VsCodePrompter());
 	const sendGuard = new SendGuard();
-	const status = new ConnectionStatus(connections, secrets);
+	const status = new ConnectionStatus(parts.connections, parts.secrets);
 	const services: Services = {
-		context,
+		extensionUri: context.extensionUri,
+		globalState: context.globalState,
+		settings,
 		log,
-		connections,
-		secrets,
-		online,
-		clients,
+		connections: parts.connections,
+		secrets: parts.secrets,
+		online: parts.online,
+		clients: parts.clients,
 		sessions,
 		sessionPicker: new SessionPicker(prompter, sessions),
 		recentSessions,
 		sendGuard,
 		prompter,
 	};
-	const owned: vscode.Disposable[] = [status, sendGuard, recentSessions, clients, online, secrets, connections, log];
-	return { services, status, prompter, dispose: () => owned.forEach((d) => d.dispose()) };
+	const owned: vscode.Disposable[] = [status, sendGuard, recentSessions, parts, settings, log];
+	return { services, status, prompter, dispose: () => disposeAll(owned) };
 }

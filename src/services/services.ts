@@ -1,25 +1,30 @@
-// The parts every command (and the sidebar view) works with, built once in activate(). A command file exports
-// `registerXCommand(services: Services): vscode.Disposable` and registers through `registerCommand` of
-// errors/showError.ts, so every failure ends in one place.
+// The parts every command, view and flow works with, built once in activate() by createServices(). A command file
+// exports `registerXCommand(services: Services): vscode.Disposable` and registers through `registerCommand` of
+// errors/showError.ts, so every failure ends in one place. Parts get what they use, never the whole ExtensionContext.
 import type * as vscode from 'vscode';
 import { type ClientFactory } from '../connections/clientFactory';
 import { type ConnectionStore } from '../connections/connectionStore';
-import { type OnlineSessions } from '../connections/onlineSessions';
+import { type OnlineTokens } from '../connections/onlineTokens';
 import { type SecretStore } from '../connections/secretStore';
+import { type SettingsWatcher } from '../core/config';
 import { type Log } from '../core/log';
-import { type SendGuard } from '../sessions/sendGuard';
+import { type Prompter } from '../core/prompter';
 import { type RecentSessions } from '../sessions/recentSessions';
+import { type SendGuard } from '../sessions/sendGuard';
 import { type SessionDirectory } from '../sessions/sessionDirectory';
 import { type SessionPicker } from '../sessions/sessionPicker';
-import { type Prompter } from '../core/prompter';
 
 export interface Services {
-	readonly context: vscode.ExtensionContext;
+	/** The extension's install folder (webview resources). */
+	readonly extensionUri: vscode.Uri;
+	/** Per-user state that survives reloads: drafts, recent sessions, the view's selection. Never a secret. */
+	readonly globalState: vscode.Memento;
+	readonly settings: SettingsWatcher;
 	readonly log: Log;
 	readonly connections: ConnectionStore;
 	readonly secrets: SecretStore;
 	/** Online sign-ins: token refresh, tenant address, forgetting. */
-	readonly online: OnlineSessions;
+	readonly online: OnlineTokens;
 	readonly clients: ClientFactory;
 	readonly sessions: SessionDirectory;
 	readonly sessionPicker: SessionPicker;
@@ -27,10 +32,4 @@ export interface Services {
 	readonly sendGuard: SendGuard;
 	/** Ask the user through this (never window.show* directly), so tests can script the answers. */
 	readonly prompter: Prompter;
-}
-
-/** The argument shape commands that target one session accept, e.g. composeMessage({ connectionId, sessionId }). */
-export interface SessionTarget {
-	connectionId?: string;
-	sessionId: number;
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { type ChatClient, type RequestOptions } from '../api';
 import { type Connection } from '../connections/connection';
 import { type RecentSessions } from './recentSessions';
-import { type SessionSummary, summarize } from './sessionSummary';
+import { type SessionSummary, summarizeSessions } from './sessionSummary';
 
 export type { SessionSummary } from './sessionSummary';
 
@@ -17,7 +17,7 @@ export class SessionDirectory {
 			// Topic names only decorate the rows: a failure here must not hide the sessions.
 			client.listTopics(o).catch(() => []),
 		]);
-		return summarize(sessions, topics, this.recent.list(connection.id), unnamedSession);
+		return summarizeSessions(sessions, topics, this.recent.list(connection.id), unnamedSession);
 	}
 }
 

@@ -21,7 +21,7 @@ export function customerOf(s: ChatSessionEntity): string | undefined {
 	return undefined;
 }
 
-export function summarize(
+export function summarizeSessions(
 	sessions: readonly ChatSessionEntity[],
 	topics: readonly ChatTopicEntity[],
 	recentIds: readonly number[],

@@ -24,7 +24,7 @@ import {
 import { PromptId } from '../core/prompter';
 import { CancelledError } from '../util/errors';
 import { type Connection, newConnectionId } from '../connections/connection';
-import { type OnlineConnection, storedTokens } from '../connections/onlineSessions';
+import { type OnlineConnection, storedTokens } from '../connections/onlineTokens';
 
 /** Where the Developer Portal explains registering an application and finding its Application ID. */
 export const REGISTER_APP_URL = 'https://docs.superoffice.com/en/developer-portal/create-app/native-app.html';

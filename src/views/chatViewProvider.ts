@@ -5,7 +5,7 @@ import { type ChatClient, isApiError } from '../api';
 import { CommandId } from '../core/commandIds';
 import { describeError } from '../errors/describeError';
 import { type Services } from '../services/services';
-import { pollIntervalSeconds, affects, Setting } from '../core/config';
+import { pollIntervalSeconds, Setting } from '../core/config';
 import { type Connection } from '../connections/connection';
 import { DraftStore } from '../shared/draftStore';
 import {
@@ -42,24 +42,20 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
 	constructor(private readonly deps: Services) {
 		super();
-		this.drafts = new DraftStore(deps.context.globalState);
+		this.drafts = new DraftStore(deps.globalState);
 		this._register(deps.connections.onDidChange(() => this.onConnectionsChanged()));
 		this._register(deps.clients.onDidChange(() => this.refresh()));
-		this._register(
-			vscode.workspace.onDidChangeConfiguration((e) => {
-				if (affects(e, Setting.pollIntervalSeconds)) this.restartPolling();
-			}),
-		);
+		this._register(deps.settings.on([Setting.pollIntervalSeconds], () => this.restartPolling()));
 	}
 
 	resolveWebviewView(view: vscode.WebviewView): void {
 		this.resolvedAt = performance.now();
 		this.disposeView();
 		this.view = view;
-		view.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(this.deps.context.extensionUri) };
+		view.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(this.deps.extensionUri) };
 		view.webview.html = buildWebviewHtml({
 			webview: view.webview,
-			extensionUri: this.deps.context.extensionUri,
+			extensionUri: this.deps.extensionUri,
 			title: vscode.l10n.t('SuperOffice Chat'),
 			script: 'dist/webview.js',
 			styles: ['dist/codicons/codicon.css', 'media/chatView.css'],
@@ -144,14 +140,14 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	}
 
 	private rememberedSelection(connectionId: string): number | undefined {
-		const map = this.deps.context.globalState.get<Record<string, unknown>>(SELECTION_KEY) ?? {};
+		const map = this.deps.globalState.get<Record<string, unknown>>(SELECTION_KEY) ?? {};
 		const v = map[connectionId];
 		return typeof v === 'number' ? v : undefined;
 	}
 
 	private async remember(connectionId: string, sessionId: number): Promise<void> {
-		const map = { ...(this.deps.context.globalState.get<Record<string, unknown>>(SELECTION_KEY) ?? {}), [connectionId]: sessionId };
-		await this.deps.context.globalState.update(SELECTION_KEY, map);
+		const map = { ...(this.deps.globalState.get<Record<string, unknown>>(SELECTION_KEY) ?? {}), [connectionId]: sessionId };
+		await this.deps.globalState.update(SELECTION_KEY, map);
 	}
 
 	private async init(): Promise<void> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { previewLines, summarize } from '../../../src/compose';
+import { previewLines, measureText } from '../../../src/compose';
 
-describe('summarize', () => {
+describe('measureText', () => {
 	const cases: [string, string, { lines: number; chars: number }][] = [
 		['empty', '', { lines: 0, chars: 0 }],
 		['one line', 'hello', { lines: 1, chars: 5 }],
@@ -11,7 +11,7 @@ describe('summarize', () => {
 		['tabs count', '\tx', { lines: 1, chars: 2 }],
 	];
 	for (const [name, text, expected] of cases) {
-		it(name, () => assert.deepEqual(summarize(text), expected));
+		it(name, () => assert.deepEqual(measureText(text), expected));
 	}
 });
 

@@ -1,7 +1,7 @@
 // The order and content of the session picker's rows (pure; the picker itself is covered in the integration tier).
 import * as assert from 'node:assert';
 import type { ChatSessionEntity } from '../../../src/api/types';
-import { customerOf, summarize } from '../../../src/sessions/sessionSummary';
+import { customerOf, summarizeSessions } from '../../../src/sessions/sessionSummary';
 
 const unnamed = (id: number): string => `Session ${id}`;
 
@@ -18,9 +18,9 @@ const topics = [
 	{ ChatTopicId: 2, Name: 'Sales' },
 ];
 
-describe('summarize (session picker rows)', () => {
+describe('summarizeSessions (session picker rows)', () => {
 	it('puts recent sessions first in recent order, then open ones, then the rest; leaves deleted ones out', () => {
-		const rows = summarize(sessions, topics, [6, 3], unnamed);
+		const rows = summarizeSessions(sessions, topics, [6, 3], unnamed);
 		assert.deepStrictEqual(
 			rows.map((r) => r.id),
 			[6, 3, 2, 5, 1],
@@ -39,13 +39,13 @@ describe('summarize (session picker rows)', () => {
 
 	it('keeps the server order within a group when nothing is recent', () => {
 		assert.deepStrictEqual(
-			summarize(sessions, topics, [], unnamed).map((r) => r.id),
+			summarizeSessions(sessions, topics, [], unnamed).map((r) => r.id),
 			[2, 3, 5, 1, 6],
 		);
 	});
 
 	it('names the customer from name, alias, e-mail or company, else the session', () => {
-		const rows = summarize(sessions, topics, [], unnamed);
+		const rows = summarizeSessions(sessions, topics, [], unnamed);
 		assert.strictEqual(rows.find((r) => r.id === 3)?.customer, 'Alias Ann');
 		assert.strictEqual(rows.find((r) => r.id === 5)?.customer, 'Session 5');
 		assert.strictEqual(customerOf({ ChatSessionId: 7, CustomerEmail: ' x@example.com ' }), 'x@example.com');
@@ -53,7 +53,7 @@ describe('summarize (session picker rows)', () => {
 	});
 
 	it('adds topic names where known and collapses whitespace in the last message', () => {
-		const rows = summarize(sessions, topics, [], unnamed);
+		const rows = summarizeSessions(sessions, topics, [], unnamed);
 		const quinn = rows.find((r) => r.id === 2);
 		assert.strictEqual(quinn?.topic, 'Sales');
 		assert.strictEqual(quinn?.lastMessage, 'Hello there');
@@ -61,6 +61,6 @@ describe('summarize (session picker rows)', () => {
 	});
 
 	it('returns nothing for no sessions', () => {
-		assert.deepStrictEqual(summarize([], topics, [1], unnamed), []);
+		assert.deepStrictEqual(summarizeSessions([], topics, [1], unnamed), []);
 	});
 });

@@ -55,7 +55,7 @@ export function storedTokens(t: TokenSet): StoredSecret {
 	return s;
 }
 
-export class OnlineSessions extends Disposable {
+export class OnlineTokens extends Disposable {
 	private readonly refreshing = new Map<string, Promise<StoredSecret>>();
 	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 	private readonly metadata = new Map<string, Promise<ProviderMetadata>>();
