@@ -109,7 +109,7 @@ describe('Secrets', function () {
 		const places: [string, string][] = [
 			['log', log.join('\n')],
 			['settings', JSON.stringify(vscode.workspace.getConfiguration('superofficeChat').inspect('connections')?.globalValue)],
-			['globalState', JSON.stringify(t.services.context.globalState.keys().map((k) => t.services.context.globalState.get(k)))],
+			['globalState', JSON.stringify(t.services.globalState.keys().map((k) => t.services.globalState.get(k)))],
 			['notifications', JSON.stringify(p.notifications)],
 		];
 		for (const [where, text] of places) {
