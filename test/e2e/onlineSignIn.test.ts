@@ -10,7 +10,8 @@ describe('Sign In to SuperOffice Online (browser)', function () {
 	let wb: Workbench;
 	let oidc: LocalOidc;
 
-	before(async () => {
+	// Per attempt, not per suite: a retry on CI must start signed out again, with a fresh provider and workbench.
+	beforeEach(async () => {
 		// 127.0.0.2: a browser-hosted VS Code would route 127.0.0.1 links through its own proxy; a real provider is remote.
 		oidc = await startOidcProvider({ host: '127.0.0.2', tenantEndpoint: 'http://127.0.0.1:9/Cust00000', quiet: true });
 		wb = await launchWorkbench({
@@ -26,7 +27,7 @@ describe('Sign In to SuperOffice Online (browser)', function () {
 		});
 	});
 
-	after(async () => {
+	afterEach(async () => {
 		await wb?.close();
 		await oidc?.close();
 	});
