@@ -2,11 +2,79 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Imports run downward only. Each folder lists the folders above it, which it must not import; `vscode` is
+// forbidden in the pure folders. Lowest first:
+//   shared → api → online, compose, util → core → connections, sessions → services
+//   → errors, signIn, sending, targets → views, authentication → commands → extension.ts / extensionApi.ts
+// Import cycles (also within a layer) are caught by scripts/checkImportCycles.js, run with lint.
+const layers = [
+	{ folders: ['shared'], pure: true, mayImport: [] },
+	{ folders: ['webview'], pure: true, mayImport: ['shared'] },
+	{ folders: ['api'], pure: true, mayImport: ['shared'] },
+	{ folders: ['online'], pure: true, mayImport: ['shared', 'api'] },
+	{ folders: ['compose'], pure: true, mayImport: ['shared', 'api'] },
+	{ folders: ['util'], pure: false, mayImport: ['shared', 'api'] },
+	{ folders: ['core'], pure: false, mayImport: ['shared', 'api', 'online', 'compose', 'util'] },
+	{
+		folders: ['connections', 'sessions'],
+		pure: false,
+		mayImport: ['shared', 'api', 'online', 'compose', 'util', 'core', 'connections', 'sessions'],
+	},
+	{ folders: ['services'], pure: false, mayImport: ['shared', 'api', 'online', 'compose', 'util', 'core', 'connections', 'sessions'] },
+	{
+		folders: ['errors', 'signIn', 'sending', 'targets'],
+		pure: false,
+		mayImport: [
+			'shared',
+			'api',
+			'online',
+			'compose',
+			'util',
+			'core',
+			'connections',
+			'sessions',
+			'services',
+			'errors',
+			'signIn',
+			'sending',
+			'targets',
+		],
+	},
+	{
+		folders: ['views', 'authentication'],
+		pure: false,
+		mayImport: [
+			...['shared', 'api', 'online', 'compose', 'util', 'core', 'connections', 'sessions', 'services'],
+			...['errors', 'signIn', 'sending', 'targets', 'views', 'authentication'],
+		],
+	},
+];
+const ALL_FOLDERS = [...new Set([...layers.flatMap((l) => l.folders), 'commands'])];
+
+/** The no-restricted-imports rule of one layer: every other folder of src/ that is not below it. */
+function layerRule(layer) {
+	const forbidden = ALL_FOLDERS.filter((f) => !layer.folders.includes(f) && !layer.mayImport.includes(f));
+	return {
+		'no-restricted-imports': [
+			'error',
+			{
+				paths: layer.pure ? [{ name: 'vscode', message: `src/${layer.folders[0]} is pure: it must not import vscode.` }] : [],
+				patterns: [
+					{
+						group: forbidden.flatMap((f) => [`../${f}`, `../${f}/*`, `../../${f}/*`]).concat(['../extension', '../extensionApi']),
+						message: `src/${layer.folders.join(', src/')} may import only ${layer.mayImport.length ? 'src/' + layer.mayImport.join(', src/') : 'its own folder'}: imports run downward (docs/ARCHITECTURE.md).`,
+					},
+				],
+			},
+		],
+	};
+}
+
 const noVscode = {
 	'no-restricted-imports': [
 		'error',
 		{
-			paths: [{ name: 'vscode', message: 'Pure modules (api, compose, online, shared, webview, unit tests) must not import vscode.' }],
+			paths: [{ name: 'vscode', message: 'Unit tests run in plain Node: they must not import vscode.' }],
 		},
 	],
 };
@@ -25,20 +93,21 @@ export default tseslint.config(
 			'no-throw-literal': 'error',
 		},
 	},
+	...layers.map((layer) => ({ files: layer.folders.map((f) => `src/${f}/**`), rules: layerRule(layer) })),
+	{ files: ['test/unit/**'], rules: noVscode },
 	{
-		files: ['src/api/**', 'src/compose/**', 'src/online/**', 'src/shared/**', 'src/webview/**', 'test/unit/**'],
-		rules: noVscode,
+		// Type-aware rules for the extension's own code: no promise left floating, none where a void callback is due.
+		files: ['src/**/*.ts'],
+		languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error',
+			'no-console': 'error',
+		},
 	},
 	{
 		files: ['src/webview/**'],
 		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					paths: [{ name: 'vscode', message: 'The webview must not import vscode.' }],
-					patterns: [{ group: ['../api/*', '../connections/*', '../commands/*', '../views/*', '../compose/*'], message: 'The webview may import only src/shared.' }],
-				},
-			],
 			'no-restricted-properties': [
 				'error',
 				{ property: 'innerHTML', message: 'Insert server text with textContent.' },
@@ -51,7 +120,23 @@ export default tseslint.config(
 		files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
 		languageOptions: {
 			sourceType: 'commonjs',
-			globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', URLSearchParams: 'readonly', performance: 'readonly' },
+			globals: {
+				require: 'readonly',
+				module: 'writable',
+				process: 'readonly',
+				console: 'readonly',
+				__dirname: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				Buffer: 'readonly',
+				URL: 'readonly',
+				fetch: 'readonly',
+				setInterval: 'readonly',
+				clearInterval: 'readonly',
+				AbortController: 'readonly',
+				URLSearchParams: 'readonly',
+				performance: 'readonly',
+			},
 		},
 		rules: { '@typescript-eslint/no-require-imports': 'off' },
 	},

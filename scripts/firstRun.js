@@ -93,7 +93,9 @@ function ensureDebPackages(wanted) {
 	if (missing.length === 0) return true;
 	const prefix = rootPrefix();
 	if (prefix === null) {
-		console.error(`Missing Debian packages ${missing.join(', ')}; run: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+		console.error(
+			`Missing Debian packages ${missing.join(', ')}; run: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+		);
 		return false;
 	}
 	const run = (args) => {
@@ -114,7 +116,10 @@ function ensureDebPackages(wanted) {
 
 /** The cache folder of the host, as scripts/setup-vscode-host.sh computes it (HOST_DIR wins). */
 function hostInstalled(env = process.env) {
-	const r = spawnSync('bash', [path.join(root, 'scripts', 'setup-vscode-host.sh'), '--check'], { env: cleanInstallEnv(env), stdio: 'ignore' });
+	const r = spawnSync('bash', [path.join(root, 'scripts', 'setup-vscode-host.sh'), '--check'], {
+		env: cleanInstallEnv(env),
+		stdio: 'ignore',
+	});
 	return r.status === 0;
 }
 
@@ -124,7 +129,12 @@ function hostInstalled(env = process.env) {
  */
 function installHost(env = process.env) {
 	const setup = path.join(root, 'scripts', 'setup-vscode-host.sh');
-	const result = spawnSync('bash', [setup], { cwd: root, env: cleanInstallEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const result = spawnSync('bash', [setup], {
+		cwd: root,
+		env: cleanInstallEnv(env),
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	if (result.status !== 0) throw new Error(`${setup} failed with exit code ${result.status}`);
 	const vars = {};
 	for (const line of result.stdout.split('\n')) {
