@@ -2,7 +2,7 @@
 // saving) → saved and made active. Arguments answer steps for automation; secrets are always typed.
 import * as vscode from 'vscode';
 import { type ApiInfo, normalizeBaseUrl } from '../api';
-import { type AuthScheme, type Connection, newConnectionId } from '../connections/connection';
+import { type AuthScheme, type Connection, newConnectionId, type TypedCredentialsConnection } from '../connections/connection';
 import { collectCredentials } from '../signIn/credentialPrompts';
 import { PromptId } from '../core/prompter';
 import { CancelledError, InvalidArgumentError } from '../util/errors';
@@ -135,7 +135,7 @@ export function registerAddConnectionCommand(s: Services): vscode.Disposable {
 					);
 		if (!auth) throw new CancelledError();
 
-		const draft: Connection = { id: newConnectionId(name), name, baseUrl, auth };
+		const draft: TypedCredentialsConnection = { id: newConnectionId(name), name, baseUrl, auth };
 		if (args.allowInsecureHttp === true) draft.allowInsecureHttp = true;
 		const { entered, who } = await collectCredentials(s, draft, { title, step: 4, totalSteps: TOTAL_STEPS });
 		const connection: Connection = entered.userName ? { ...draft, userName: entered.userName } : draft;

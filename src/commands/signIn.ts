@@ -1,4 +1,5 @@
 // Sign In / Update Credentials: asks for the credentials of a connection, checks them, stores them.
+import { hasTypedCredentials } from '../connections/connection';
 import * as vscode from 'vscode';
 import { collectCredentials, saveCredentials } from '../signIn/credentialPrompts';
 import { isOnlineConnection } from '../connections/onlineTokens';
@@ -11,7 +12,7 @@ import { type Services } from '../services/services';
 export function registerSignInCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.signIn, async (arg?: unknown) => {
 		const c = connectionFromArg(s, arg) ?? (await pickConnection(s, vscode.l10n.t('Sign in to which connection?')));
-		if (c.auth === 'online') {
+		if (!hasTypedCredentials(c)) {
 			// Online connections sign in through the browser again (same environment, application and tenant).
 			const signedIn = await signInOnline(s, isOnlineConnection(c) ? { connection: c } : {});
 			void s.prompter.notify('info', vscode.l10n.t('Signed in to {0} as {1}.', signedIn.name, signedIn.userName ?? '?'), {});

@@ -2,6 +2,13 @@
 import { randomUUID } from 'crypto';
 
 export type AuthScheme = 'basic' | 'soticket' | 'bearer' | 'online';
+/** The schemes whose credentials a person types in (Online signs in through the browser). */
+export type TypedAuthScheme = Exclude<AuthScheme, 'online'>;
+export type TypedCredentialsConnection = Connection & { auth: TypedAuthScheme };
+
+export function hasTypedCredentials(c: Connection): c is TypedCredentialsConnection {
+	return c.auth !== 'online';
+}
 export const AUTH_SCHEMES: readonly AuthScheme[] = ['basic', 'soticket', 'bearer', 'online'];
 
 export interface Connection {

@@ -14,7 +14,6 @@ export const PromptId = {
 	verifyFailed: 'verifyFailed',
 	pickConnection: 'pickConnection',
 	confirmRemove: 'confirmRemove',
-	confirmSignOut: 'confirmSignOut',
 	session: 'session',
 	sessionId: 'sessionId',
 	messageText: 'messageText',

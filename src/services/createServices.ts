@@ -68,6 +68,6 @@ export function createServices(context: vscode.ExtensionContext): Core {
 		sendGuard,
 		prompter,
 	};
-	const owned: vscode.Disposable[] = [status, sendGuard, recentSessions, parts, settings, log];
+	const owned: vscode.Disposable[] = [status, parts, settings, log];
 	return { services, status, prompter, dispose: () => disposeAll(owned) };
 }

@@ -1,20 +1,13 @@
 // Recently used chat session ids per connection, newest first (globalState; ids only, never text or secrets).
-import * as vscode from 'vscode';
-import { Disposable } from '../util/disposable';
+import type * as vscode from 'vscode';
 
 const KEY = 'superofficeChat.recentSessions';
 export const MAX_RECENT_SESSIONS = 10;
 
 type Stored = Record<string, number[]>;
 
-export class RecentSessions extends Disposable {
-	private readonly _onDidChange = this._register(new vscode.EventEmitter<string>());
-	/** Fires with the connection id. */
-	readonly onDidChange = this._onDidChange.event;
-
-	constructor(private readonly state: vscode.Memento) {
-		super();
-	}
+export class RecentSessions {
+	constructor(private readonly state: vscode.Memento) {}
 
 	list(connectionId: string): number[] {
 		const ids = this.read()[connectionId];
@@ -25,21 +18,12 @@ export class RecentSessions extends Disposable {
 		const all = this.read();
 		all[connectionId] = [sessionId, ...this.list(connectionId).filter((n) => n !== sessionId)].slice(0, MAX_RECENT_SESSIONS);
 		await this.state.update(KEY, all);
-		this._onDidChange.fire(connectionId);
-	}
-
-	async remove(connectionId: string, sessionId: number): Promise<void> {
-		const all = this.read();
-		all[connectionId] = this.list(connectionId).filter((n) => n !== sessionId);
-		await this.state.update(KEY, all);
-		this._onDidChange.fire(connectionId);
 	}
 
 	async clear(connectionId: string): Promise<void> {
 		const all = this.read();
 		delete all[connectionId];
 		await this.state.update(KEY, all);
-		this._onDidChange.fire(connectionId);
 	}
 
 	private read(): Stored {

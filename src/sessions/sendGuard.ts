@@ -1,18 +1,13 @@
 // One send per (connection, session) at a time: a second send while the first is in flight is refused, never
 // queued, so a double click or an impatient retry cannot post the same message twice.
-import * as vscode from 'vscode';
-import { Disposable } from '../util/disposable';
 import { SendBusyError } from '../util/errors';
 
 export function sendKey(connectionId: string, sessionId: number): string {
 	return `${connectionId}#${sessionId}`;
 }
 
-export class SendGuard extends Disposable {
+export class SendGuard {
 	private readonly inFlight = new Set<string>();
-	private readonly _onDidChange = this._register(new vscode.EventEmitter<string>());
-	/** Fires with the key when a send starts or ends. */
-	readonly onDidChange = this._onDidChange.event;
 
 	isBusy(key: string): boolean {
 		return this.inFlight.has(key);
@@ -22,12 +17,10 @@ export class SendGuard extends Disposable {
 	async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
 		if (this.inFlight.has(key)) throw new SendBusyError(key);
 		this.inFlight.add(key);
-		this._onDidChange.fire(key);
 		try {
 			return await fn();
 		} finally {
 			this.inFlight.delete(key);
-			this._onDidChange.fire(key);
 		}
 	}
 }

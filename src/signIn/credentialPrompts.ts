@@ -6,7 +6,7 @@ import { describeError } from '../errors/describeError';
 import { type Services } from '../services/services';
 import { PromptId } from '../core/prompter';
 import { CancelledError, InvalidArgumentError } from '../util/errors';
-import { type AuthScheme, type Connection } from '../connections/connection';
+import { type Connection, type TypedAuthScheme, type TypedCredentialsConnection } from '../connections/connection';
 import { credentialsFor, type StoredSecret } from '../connections/secretStore';
 
 export interface StepInfo {
@@ -44,7 +44,7 @@ async function ask(s: Services, options: Parameters<Services['prompter']['input'
 /** Prompts for what the scheme needs. Every secret is typed into a password box. */
 export async function askCredentials(
 	s: Services,
-	auth: AuthScheme,
+	auth: TypedAuthScheme,
 	userName: string | undefined,
 	info: StepInfo,
 ): Promise<EnteredCredentials> {
@@ -111,12 +111,6 @@ export async function askCredentials(
 			});
 			return { secret: { token: token.trim() } };
 		}
-		case 'online':
-			throw new InvalidArgumentError(
-				vscode.l10n.t(
-					'Signing in to SuperOffice Online is not available yet. Add the connection with a Bearer token or a SOTicket and application token instead.',
-				),
-			);
 	}
 }
 
@@ -172,7 +166,7 @@ export async function verifyCredentials(s: Services, c: Connection, entered: Ent
 /** Asks, checks and (when confirmed) returns credentials; loops on "Enter Again". Stores nothing. */
 export async function collectCredentials(
 	s: Services,
-	c: Connection,
+	c: TypedCredentialsConnection,
 	info: StepInfo,
 ): Promise<{ entered: EnteredCredentials; who?: string }> {
 	for (;;) {

@@ -4,7 +4,6 @@ import { type ApiError } from '../api';
 
 /** The user closed a prompt or pressed Escape: commands end silently. */
 export class CancelledError extends Error {
-	readonly condition = 'cancelled';
 	constructor() {
 		super('Cancelled');
 		this.name = 'CancelledError';
@@ -13,7 +12,6 @@ export class CancelledError extends Error {
 
 /** There is no connection yet (or the requested id does not exist). */
 export class NoConnectionError extends Error {
-	readonly condition = 'noConnection';
 	constructor(readonly connectionId?: string) {
 		super(connectionId ? `No connection with id ${connectionId}` : 'No connection');
 		this.name = 'NoConnectionError';
@@ -22,7 +20,6 @@ export class NoConnectionError extends Error {
 
 /** The connection has no stored credentials (or, `expired`, an Online sign-in could not be renewed). */
 export class SignInRequiredError extends Error {
-	readonly condition = 'signInRequired';
 	constructor(
 		readonly connectionId: string,
 		readonly connectionName: string,
@@ -35,7 +32,6 @@ export class SignInRequiredError extends Error {
 
 /** A send to the same session is still in flight (SendGuard). */
 export class SendBusyError extends Error {
-	readonly condition = 'busy';
 	constructor(readonly key: string) {
 		super(`A send is already in flight for ${key}`);
 		this.name = 'SendBusyError';
@@ -44,7 +40,6 @@ export class SendBusyError extends Error {
 
 /** An argument given to a command (automation) is not usable. `field` names it. */
 export class InvalidArgumentError extends Error {
-	readonly condition = 'invalidArgument';
 	constructor(
 		message: string,
 		readonly field?: string,
