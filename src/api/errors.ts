@@ -17,7 +17,7 @@ export type ApiErrorKind =
 	| 'badResponse'
 	| 'insecure';
 
-export interface ApiErrorDetails {
+interface ApiErrorDetails {
 	status?: number;
 	errorType?: string;
 	serverMessage?: string;
@@ -150,7 +150,7 @@ export function parseErrorBody(text: string): ErrorBody | undefined {
 	}
 }
 
-export interface ResponseErrorInput {
+interface ResponseErrorInput {
 	method: string;
 	path: string;
 	status: number;

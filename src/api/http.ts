@@ -21,7 +21,7 @@ export interface Call {
 	what: string;
 }
 
-export const DEFAULT_TIMEOUT_MS = SETTING_DEFAULTS.requestTimeoutSeconds * 1000;
+const DEFAULT_TIMEOUT_MS = SETTING_DEFAULTS.requestTimeoutSeconds * 1000;
 const MAX_TRACKED_TOKENS = 16;
 
 interface Target {

@@ -1,9 +1,9 @@
 // The public surface of the client (Contract 1). Import from here, not from the files behind it.
-export { isInsecureForCredentials, isLoopbackHost, normalizeBaseUrl } from './baseUrl';
+export { isLoopbackHost, normalizeBaseUrl } from './baseUrl';
 export { ChatClient } from './chatClient';
 export { type Credentials, redact, secretsOf } from './credentials';
-export { ApiError, type ApiErrorDetails, type ApiErrorKind, isApiError, parseRetryAfter } from './errors';
-export { DEFAULT_TIMEOUT_MS } from './http';
+export { ApiError, type ApiErrorKind, isApiError, parseRetryAfter } from './errors';
+export {} from './http';
 export { type ChatClientOptions, type LocaleHeaders, type RequestOptions, type TraceEvent } from './options';
-export { MAX_AUTHOR_LENGTH, MAX_SPECIAL_PARAM_LENGTH, type MessageDraft, validateDraft } from './validation';
+export { type MessageDraft, validateDraft } from './validation';
 export * from './types';

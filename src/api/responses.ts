@@ -2,7 +2,7 @@
 // left), redirect hops, and JSON bodies checked for the expected shape.
 import { ApiError, describeKind } from './errors';
 
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 const CREDENTIAL_HEADERS = ['Authorization', 'SO-AppToken'];
 
@@ -28,7 +28,7 @@ function causeCodes(e: unknown): string[] {
 	return codes;
 }
 
-export interface TransportContext {
+interface TransportContext {
 	method: string;
 	path: string;
 	caller: AbortSignal | undefined;
@@ -94,7 +94,7 @@ export function tracePath(url: URL): string {
 	return after === null ? url.pathname : `${url.pathname}?after=${encodeURIComponent(after)}`;
 }
 
-export interface Expected {
+interface Expected {
 	method: string;
 	path: string;
 	status: number;

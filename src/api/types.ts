@@ -4,7 +4,6 @@
 import {
 	CHAT_MESSAGE_SPECIAL_TYPES,
 	CHAT_MESSAGE_TYPES,
-	CHAT_SESSION_STATUSES,
 	type ChatMessageSpecialType,
 	type ChatMessageType,
 	type ChatSessionStatus,
@@ -13,7 +12,6 @@ import {
 export {
 	CHAT_MESSAGE_SPECIAL_TYPES,
 	CHAT_MESSAGE_TYPES,
-	CHAT_SESSION_STATUSES,
 	type ChatMessageSpecialType,
 	type ChatMessageType,
 	type ChatSessionStatus,

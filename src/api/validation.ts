@@ -5,8 +5,8 @@ import { CHAT_MESSAGE_SPECIAL_TYPES, CHAT_MESSAGE_TYPES, type ChatMessageSpecial
 import { MAX_INT32 } from '../shared/ids';
 import { isHttpUrl } from '../shared/urls';
 
-export const MAX_AUTHOR_LENGTH = 255;
-export const MAX_SPECIAL_PARAM_LENGTH = 255;
+const MAX_AUTHOR_LENGTH = 255;
+const MAX_SPECIAL_PARAM_LENGTH = 255;
 
 export interface MessageDraft {
 	Message: string;

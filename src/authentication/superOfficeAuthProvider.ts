@@ -8,10 +8,10 @@ import { isOnlineConnection } from '../connections/onlineTokens';
 import { signInOnline } from '../signIn/onlineSignIn';
 import { Disposable } from '../util/disposable';
 
-export const AUTH_PROVIDER_ID = 'superoffice';
-export const AUTH_PROVIDER_LABEL = 'SuperOffice';
+const AUTH_PROVIDER_ID = 'superoffice';
+const AUTH_PROVIDER_LABEL = 'SuperOffice';
 /** The only scope SuperOffice knows; it grants every API the user may use. */
-export const SCOPES = ['openid'];
+const SCOPES = ['openid'];
 
 function sessionOf(c: Connection, accessToken: string): vscode.AuthenticationSession {
 	return {
@@ -22,7 +22,7 @@ function sessionOf(c: Connection, accessToken: string): vscode.AuthenticationSes
 	};
 }
 
-export class SuperOfficeAuthProvider extends Disposable implements vscode.AuthenticationProvider {
+class SuperOfficeAuthProvider extends Disposable implements vscode.AuthenticationProvider {
 	private readonly _onDidChangeSessions = this._register(
 		new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>(),
 	);

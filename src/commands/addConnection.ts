@@ -11,7 +11,7 @@ import { describeError } from '../errors/describeError';
 import { registerCommand } from '../errors/showError';
 import { type Services } from '../services/services';
 
-export interface AddConnectionArgs {
+interface AddConnectionArgs {
 	name?: string;
 	baseUrl?: string;
 	auth?: Exclude<AuthScheme, 'online'>;
@@ -28,7 +28,7 @@ function normalizedOrUndefined(text: string): string | undefined {
 	}
 }
 
-export function serverVersion(info: ApiInfo): string | undefined {
+function serverVersion(info: ApiInfo): string | undefined {
 	for (const v of [info.NetServerVersion, info.Version, info.v1, info.NetServer]) if (typeof v === 'string' && v.trim()) return v.trim();
 	return undefined;
 }

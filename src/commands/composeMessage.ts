@@ -11,7 +11,7 @@ import { resolveTarget } from '../targets/resolveTarget';
 import { parseTargetArgs } from '../targets/targetArgs';
 import { type Services } from '../services/services';
 
-export function headerLabels(): HeaderLabels {
+function headerLabels(): HeaderLabels {
 	const keys = process.platform === 'darwin' ? 'Cmd+Enter' : 'Ctrl+Enter';
 	return {
 		to: vscode.l10n.t('To'),
@@ -20,7 +20,7 @@ export function headerLabels(): HeaderLabels {
 	};
 }
 
-export async function openComposeDocument(
+async function openComposeDocument(
 	s: Services,
 	targets: ComposeTargets,
 	connection: Connection,

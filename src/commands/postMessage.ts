@@ -13,7 +13,7 @@ import { registerCommand, showError } from '../errors/showError';
 import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
 
-export interface PostMessageArgs {
+interface PostMessageArgs {
 	connectionId?: string;
 	sessionId?: number;
 	text?: string;

@@ -16,7 +16,7 @@ import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
 
 /** Prompt ids this command asks with (scripted prompters answer by them). */
-export const SelectionPromptId = {
+const SelectionPromptId = {
 	confirm: 'confirmSelectionSend',
 	nothingToSend: 'selectionEmpty',
 } as const;
@@ -24,7 +24,7 @@ export const SelectionPromptId = {
 const PREVIEW_LINES = 8;
 
 /** The message text of the editor's selections, or undefined when they hold nothing to send. */
-export function selectionMessage(editor: vscode.TextEditor): string | undefined {
+function selectionMessage(editor: vscode.TextEditor): string | undefined {
 	const doc = editor.document;
 	const result = formatSelections({
 		selections: editor.selections.map((sel) => ({

@@ -10,7 +10,7 @@ import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
 
 /** Prompt ids of the warnings this command shows (scripted prompters answer by them). */
-export const ComposePromptId = {
+const ComposePromptId = {
 	notCompose: 'composeNotActive',
 	empty: 'composeEmpty',
 	textAbove: 'composeTextAboveSeparator',

@@ -16,23 +16,23 @@ export interface HeaderLabels {
 	instruction: string;
 }
 
-export const ENGLISH_HEADER_LABELS: HeaderLabels = {
+const ENGLISH_HEADER_LABELS: HeaderLabels = {
 	to: 'To',
 	session: 'session',
 	instruction: 'Write below the line. Ctrl+Enter sends what is below it; these header lines are never sent.',
 };
 
-export const HEADER_PREFIX = '#';
+const HEADER_PREFIX = '#';
 /** Language-independent, so parsing works whatever language wrote the header. */
 export const HEADER_SEPARATOR = `${HEADER_PREFIX} ${'─'.repeat(40)}`;
 
 const SEPARATOR_PATTERN = /^#\s*─{8,}\s*$/;
 
-export function isHeaderSeparator(line: string): boolean {
+function isHeaderSeparator(line: string): boolean {
 	return SEPARATOR_PATTERN.test(line.trim());
 }
 
-export function recipientLine(recipient: ComposeRecipient, labels: HeaderLabels = ENGLISH_HEADER_LABELS): string {
+function recipientLine(recipient: ComposeRecipient, labels: HeaderLabels = ENGLISH_HEADER_LABELS): string {
 	const parts = [oneLine(recipient.customer) || '?'];
 	const topic = recipient.topic ? oneLine(recipient.topic) : '';
 	if (topic) parts.push(topic);
@@ -45,7 +45,7 @@ export function composeDocumentHeader(recipient: ComposeRecipient, labels: Heade
 	return [recipientLine(recipient, labels), `${HEADER_PREFIX} ${oneLine(labels.instruction)}`, HEADER_SEPARATOR, ''].join('\n');
 }
 
-export interface ParsedComposedDocument {
+interface ParsedComposedDocument {
 	/** The message to send: LF line endings, no blank lines around it, no trailing space; '' when nothing was written. */
 	message: string;
 	/** False when the separator was missing and the header was found by its `#` lines alone. */

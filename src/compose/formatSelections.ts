@@ -3,7 +3,7 @@
 import { normalizeEol, trimBlankEdges, trimLineEnds } from './text';
 
 export type SelectionFormat = 'plain' | 'fenced' | 'fencedWithPath';
-export const SELECTION_FORMATS: readonly SelectionFormat[] = ['plain', 'fenced', 'fencedWithPath'];
+const SELECTION_FORMATS: readonly SelectionFormat[] = ['plain', 'fenced', 'fencedWithPath'];
 
 export interface SelectionInput {
 	text: string;
@@ -28,14 +28,14 @@ export interface FormatSelectionsInput {
 	eol?: '\n' | '\r\n';
 }
 
-export interface FormattedPart {
+interface FormattedPart {
 	text: string;
 	/** 1-based, inclusive, after blank edge lines were dropped. */
 	firstLine: number;
 	lastLine: number;
 }
 
-export interface FormatSelectionsResult {
+interface FormatSelectionsResult {
 	/** The message; '' when every selection was empty or blank. */
 	text: string;
 	parts: FormattedPart[];
@@ -55,7 +55,7 @@ function comparePosition(a: SelectionInput, b: SelectionInput): number {
 }
 
 /** Cleans one selection; undefined when nothing visible is left. */
-export function cleanSelection(selection: SelectionInput): FormattedPart | undefined {
+function cleanSelection(selection: SelectionInput): FormattedPart | undefined {
 	const lines = trimLineEnds(normalizeEol(selection.text)).split('\n');
 	const { lines: kept, dropped } = trimBlankEdges(lines);
 	if (kept.length === 0) return undefined;

@@ -2,26 +2,17 @@
 export {
 	type ComposeRecipient,
 	composeDocumentHeader,
-	ENGLISH_HEADER_LABELS,
 	HEADER_SEPARATOR,
 	type HeaderLabels,
-	isHeaderSeparator,
-	type ParsedComposedDocument,
 	parseComposedDocument,
-	recipientLine,
 } from './composedDocument';
 export {
-	cleanSelection,
 	fenceFor,
 	type FormatSelectionsInput,
-	type FormatSelectionsResult,
-	type FormattedPart,
 	formatSelections,
 	isSelectionFormat,
 	lineRangeLabel,
-	SELECTION_FORMATS,
-	type SelectionFormat,
 	type SelectionInput,
 } from './formatSelections';
-export { DEFAULT_PREVIEW_WIDTH, type Preview, previewLines, measureText, type TextSummary } from './preview';
-export { normalizeEol } from './text';
+export { previewLines, measureText } from './preview';
+export {} from './text';

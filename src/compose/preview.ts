@@ -1,18 +1,18 @@
 // What the confirmation shows before a send: the first lines (shortened) and the size.
 
-export interface TextSummary {
+interface TextSummary {
 	lines: number;
 	/** Unicode code points, the count a person would make. */
 	chars: number;
 }
 
-export interface Preview {
+interface Preview {
 	lines: string[];
 	/** Lines not shown. */
 	hiddenLines: number;
 }
 
-export const DEFAULT_PREVIEW_WIDTH = 120;
+const DEFAULT_PREVIEW_WIDTH = 120;
 
 export function measureText(text: string): TextSummary {
 	if (text === '') return { lines: 0, chars: 0 };

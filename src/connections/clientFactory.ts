@@ -17,7 +17,7 @@ interface ClientInputs {
 	onMisdirected?: () => Promise<string | undefined>;
 }
 
-export interface ActiveClient {
+interface ActiveClient {
 	connection: Connection;
 	client: ChatClient;
 }

@@ -9,7 +9,7 @@ export type TypedCredentialsConnection = Connection & { auth: TypedAuthScheme };
 export function hasTypedCredentials(c: Connection): c is TypedCredentialsConnection {
 	return c.auth !== 'online';
 }
-export const AUTH_SCHEMES: readonly AuthScheme[] = ['basic', 'soticket', 'bearer', 'online'];
+const AUTH_SCHEMES: readonly AuthScheme[] = ['basic', 'soticket', 'bearer', 'online'];
 
 export interface Connection {
 	id: string;

@@ -6,9 +6,9 @@ import { type Log } from '../core/log';
 import { Disposable } from '../util/disposable';
 import { type Connection } from './connection';
 
-export const SECRET_KEY_PREFIX = 'superofficeChat.secret.';
+const SECRET_KEY_PREFIX = 'superofficeChat.secret.';
 /** An Online application's client secret, shared by the connections signed in with that application. */
-export const CLIENT_SECRET_KEY_PREFIX = 'superofficeChat.clientSecret.';
+const CLIENT_SECRET_KEY_PREFIX = 'superofficeChat.clientSecret.';
 
 /** What is stored for a connection; which fields are used depends on its scheme. */
 export interface StoredSecret {
@@ -30,16 +30,16 @@ export interface StoredSecret {
 const STRING_FIELDS = ['password', 'ticket', 'appToken', 'token', 'refreshToken', 'idToken'] as const;
 const NUMBER_FIELDS = ['issuedAt', 'expiresAt', 'endpointValidUntil'] as const;
 
-export function secretKey(connectionId: string): string {
+function secretKey(connectionId: string): string {
 	return `${SECRET_KEY_PREFIX}${connectionId}`;
 }
 
-export function clientSecretKey(authority: string, clientId: string): string {
+function clientSecretKey(authority: string, clientId: string): string {
 	return `${CLIENT_SECRET_KEY_PREFIX}${encodeURIComponent(authority)}|${encodeURIComponent(clientId)}`;
 }
 
 /** Every non-empty secret string in a stored value (for the log's redaction list). */
-export function secretStrings(s: StoredSecret | undefined): string[] {
+function secretStrings(s: StoredSecret | undefined): string[] {
 	if (!s) return [];
 	return STRING_FIELDS.map((k) => s[k]).filter((v): v is string => typeof v === 'string' && v !== '');
 }

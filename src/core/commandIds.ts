@@ -13,4 +13,3 @@ export const CommandId = {
 	showLog: 'superofficeChat.showLog',
 	refreshView: 'superofficeChat.refreshView',
 } as const;
-export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -6,7 +6,7 @@ import { type LocaleHeaders } from '../api';
 import { SETTING_DEFAULTS } from '../shared/settingDefaults';
 import { Disposable } from '../util/disposable';
 
-export const SECTION = 'superofficeChat';
+const SECTION = 'superofficeChat';
 
 export const Setting = {
 	connections: 'connections',
@@ -23,11 +23,11 @@ export const Setting = {
 	onlineClientIds: 'online.clientIds',
 	onlineSignInTimeoutSeconds: 'online.signInTimeoutSeconds',
 } as const;
-export type SettingKey = (typeof Setting)[keyof typeof Setting];
+type SettingKey = (typeof Setting)[keyof typeof Setting];
 
 export type OnlineEnvironmentSetting = 'sod' | 'qaonline' | 'online' | 'custom';
-export type SelectionFormat = 'plain' | 'fenced' | 'fencedWithPath';
-export type ConfirmSelectionSend = 'always' | 'oncePerSession';
+type SelectionFormat = 'plain' | 'fenced' | 'fencedWithPath';
+type ConfirmSelectionSend = 'always' | 'oncePerSession';
 
 function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
 	return vscode.workspace.getConfiguration(SECTION, scope);

@@ -6,7 +6,7 @@ export const ContextKey = {
 	signedIn: 'superofficeChat.signedIn',
 	isComposeEditor: 'superofficeChat.isComposeEditor',
 } as const;
-export type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];
+type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];
 
 export function setContextKey(key: ContextKeyName, value: unknown): Thenable<unknown> {
 	return vscode.commands.executeCommand('setContext', key, value);

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { type ApiError, redact, type TraceEvent } from '../api';
 import { isApiErrorLike } from '../util/errors';
 
-export const LOG_NAME = 'SuperOffice Chat';
+const LOG_NAME = 'SuperOffice Chat';
 const KEPT_LINES = 2000;
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';
@@ -70,7 +70,7 @@ export class Log implements vscode.Disposable {
 	}
 }
 
-export function formatTrace(connectionName: string, e: TraceEvent): string {
+function formatTrace(connectionName: string, e: TraceEvent): string {
 	const parts = [e.method, e.path, e.status !== undefined ? String(e.status) : '-', `${e.ms} ms`];
 	if (e.messageId !== undefined) parts.push(`message #${e.messageId}`);
 	if (e.errorKind) parts.push(`(${e.errorKind})`);
@@ -79,7 +79,7 @@ export function formatTrace(connectionName: string, e: TraceEvent): string {
 	return parts.join(' ');
 }
 
-export function describeForLog(err: unknown): string {
+function describeForLog(err: unknown): string {
 	if (isApiErrorLike(err)) return describeApiError(err);
 	if (err instanceof Error) return `${err.name}: ${err.message}`;
 	return String(err);

@@ -16,7 +16,7 @@ import { isOnlineAuthError } from '../online';
 import { actionLabel, type ErrorActionId, type ErrorDescription } from './errorActions';
 import { describeOnlineError } from './onlineErrors';
 
-export interface ErrorContext {
+interface ErrorContext {
 	/** Shown in messages ("Demo did not accept your credentials"). */
 	connectionName?: string;
 	/** The caller can repeat what failed; Retry is offered only when the error also says it is safe. */

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { type OnlineAuthError } from '../online';
 import { type ErrorActionId } from './errorActions';
 
-export interface OnlineErrorText {
+interface OnlineErrorText {
 	message: string;
 	actions: ErrorActionId[];
 }

@@ -8,7 +8,7 @@ import { isCancellation, isErrorNamed, SignInRequiredError } from '../util/error
 import { type ErrorActionId } from './errorActions';
 import { describeError } from './describeError';
 
-export interface ShowErrorOptions {
+interface ShowErrorOptions {
 	connection?: Connection;
 	/** Repeats what failed; offered as Retry only when the error says repeating is safe. */
 	retry?: () => unknown;
@@ -68,7 +68,7 @@ async function runAction(s: Services, id: ErrorActionId, connection: Connection 
 }
 
 /** Wraps a command handler: errors are shown (or silently dropped when cancelled) and the command resolves undefined. */
-export function runCommand<A extends unknown[], R>(
+function runCommand<A extends unknown[], R>(
 	s: Services,
 	id: string,
 	fn: (...args: A) => Promise<R>,

@@ -29,7 +29,7 @@ export type OnlineAuthErrorKind =
 	/** The network failed (DNS, refused, reset). */
 	| 'network';
 
-export interface OnlineAuthErrorDetails {
+interface OnlineAuthErrorDetails {
 	/** The OAuth `error` code from the provider, e.g. invalid_grant. */
 	oauthError?: string;
 	/** The provider's error_description (never holds a secret in OAuth). */

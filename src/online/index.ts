@@ -13,6 +13,6 @@ export {
 export { OnlineAuthError, type OnlineAuthErrorKind, isOnlineAuthError } from './errors';
 export { type IdTokenClaims, type OnlineIdentity, SO_CLAIM, identityFromClaims, verifyIdToken } from './idToken';
 export { type CallbackPages } from './loopback';
-export { type SignInRequest, type SignInResult, buildAuthorizeUrl, signIn, verifyWithProvider } from './signInFlow';
+export { type SignInRequest, buildAuthorizeUrl, signIn, verifyWithProvider } from './signInFlow';
 export { type TenantState, TENANT_STATE_NAMES, fetchTenantState, usableBaseUrl } from './tenantState';
-export { type ClientAuth, type TokenRequestContext, type TokenSet, needsRefresh, refreshDueAt, refreshTokens, revokeToken } from './tokens';
+export { type TokenRequestContext, type TokenSet, needsRefresh, refreshDueAt, refreshTokens, revokeToken } from './tokens';

@@ -1,7 +1,7 @@
 // PKCE (RFC 7636, S256) and the one-time random values of an authorization request.
 import { createHash, randomBytes } from 'node:crypto';
 
-export interface Pkce {
+interface Pkce {
 	/** 43 characters of base64url (32 random bytes): kept in memory only, sent once to the token endpoint. */
 	verifier: string;
 	/** base64url(SHA-256(verifier)). */

@@ -33,7 +33,7 @@ export interface SignInRequest {
 	pages: CallbackPages;
 }
 
-export interface SignInResult {
+interface SignInResult {
 	metadata: ProviderMetadata;
 	tokens: TokenSet;
 	identity: OnlineIdentity;
@@ -60,7 +60,7 @@ export function buildAuthorizeUrl(
 	return url.toString();
 }
 
-export async function fetchJwks(metadata: ProviderMetadata, fetchFn: typeof fetch, signal?: AbortSignal): Promise<Jwks> {
+async function fetchJwks(metadata: ProviderMetadata, fetchFn: typeof fetch, signal?: AbortSignal): Promise<Jwks> {
 	const json = (await fetchJson(metadata.jwksUri, "Reading the provider's signing keys", fetchFn, signal)) as Partial<Jwks> | null;
 	if (!json || !Array.isArray(json.keys)) throw new OnlineAuthError('discovery', "The provider's signing keys are unreadable.");
 	return json as Jwks;

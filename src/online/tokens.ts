@@ -20,9 +20,9 @@ export interface ClientAuth {
 /** When the provider leaves out expires_in: SuperOffice's access tokens live an hour. */
 export const DEFAULT_EXPIRES_IN_SECONDS = 3600;
 /** Refresh at most this long before expiry... */
-export const MAX_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+const MAX_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** ...and at most this share of the token's life, so short-lived tokens are still used for most of it. */
-export const REFRESH_MARGIN_SHARE = 0.2;
+const REFRESH_MARGIN_SHARE = 0.2;
 
 /** Epoch ms from which a token should be refreshed before use. */
 export function refreshDueAt(t: Pick<TokenSet, 'issuedAt' | 'expiresAt'>): number {

@@ -9,7 +9,7 @@ import { actionLabel } from '../errors/errorActions';
 import { type Services } from '../services/services';
 import { sendKey } from '../sessions/sendGuard';
 
-export interface SendRequest {
+interface SendRequest {
 	connection: Connection;
 	sessionId: number;
 	/** The customer's name when known, for the confirmation. */

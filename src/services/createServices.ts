@@ -16,7 +16,7 @@ import { SessionPicker } from '../sessions/sessionPicker';
 import { disposeAll } from '../util/disposable';
 import { type Services } from './services';
 
-export interface Core extends vscode.Disposable {
+interface Core extends vscode.Disposable {
 	services: Services;
 	status: ConnectionStatus;
 	prompter: SwitchablePrompter;

@@ -2,7 +2,7 @@
 import type * as vscode from 'vscode';
 
 const KEY = 'superofficeChat.recentSessions';
-export const MAX_RECENT_SESSIONS = 10;
+const MAX_RECENT_SESSIONS = 10;
 
 type Stored = Record<string, number[]>;
 

@@ -21,7 +21,7 @@ export class SessionDirectory {
 	}
 }
 
-export function unnamedSession(id: number): string {
+function unnamedSession(id: number): string {
 	return vscode.l10n.t('Session {0}', id);
 }
 

@@ -7,14 +7,14 @@ import { type Connection } from '../connections/connection';
 import { type PickEntry, type Prompter, PromptId } from '../core/prompter';
 import { type SessionDirectory, type SessionSummary, statusLabel } from './sessionDirectory';
 
-export interface PickedSession {
+interface PickedSession {
 	sessionId: number;
 	/** The customer's name when the session came from the list. */
 	customer?: string;
 	summary?: SessionSummary;
 }
 
-export interface SessionPickOptions {
+interface SessionPickOptions {
 	title?: string;
 	placeholder?: string;
 	step?: number;

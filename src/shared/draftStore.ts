@@ -16,7 +16,7 @@ interface StoredDraft {
 	at: number;
 }
 
-export function draftKey(connectionId: string, sessionId: number): string {
+function draftKey(connectionId: string, sessionId: number): string {
 	return `${connectionId}\u0000${sessionId}`;
 }
 

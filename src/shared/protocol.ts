@@ -7,8 +7,8 @@ import { isHttpUrl } from './urls';
 /** Limits for text the webview may send; the server's own limits are checked again by validateDraft. */
 export const MAX_MESSAGE_LENGTH = 100_000;
 export const MAX_FIELD_LENGTH = 255;
-export const MAX_REQUEST_ID_LENGTH = 64;
-export const MAX_CONNECTION_ID_LENGTH = 200;
+const MAX_REQUEST_ID_LENGTH = 64;
+const MAX_CONNECTION_ID_LENGTH = 200;
 
 /** Every SpecialType the server knows, for the composer's Advanced fold. */
 export const SPECIAL_TYPES = CHAT_MESSAGE_SPECIAL_TYPES;

@@ -42,7 +42,7 @@ export function selectedSession(s: ViewState): SessionItem | undefined {
 }
 
 /** Merges by id (a poll may return a message already shown), keeps id order and the size cap. */
-export function mergeMessages(current: readonly ConversationMessage[], incoming: readonly ConversationMessage[]): ConversationMessage[] {
+function mergeMessages(current: readonly ConversationMessage[], incoming: readonly ConversationMessage[]): ConversationMessage[] {
 	const byId = new Map<number, ConversationMessage>();
 	for (const m of current) byId.set(m.id, m);
 	for (const m of incoming) byId.set(m.id, m);

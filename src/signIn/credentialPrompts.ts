@@ -9,13 +9,13 @@ import { CancelledError, InvalidArgumentError } from '../util/errors';
 import { type Connection, type TypedAuthScheme, type TypedCredentialsConnection } from '../connections/connection';
 import { credentialsFor, type StoredSecret } from '../connections/secretStore';
 
-export interface StepInfo {
+interface StepInfo {
 	title: string;
 	step?: number;
 	totalSteps?: number;
 }
 
-export interface EnteredCredentials {
+interface EnteredCredentials {
 	/** Basic only: the user name (kept in settings, not a secret). */
 	userName?: string;
 	secret: StoredSecret;
@@ -42,7 +42,7 @@ async function ask(s: Services, options: Parameters<Services['prompter']['input'
 }
 
 /** Prompts for what the scheme needs. Every secret is typed into a password box. */
-export async function askCredentials(
+async function askCredentials(
 	s: Services,
 	auth: TypedAuthScheme,
 	userName: string | undefined,
@@ -114,18 +114,18 @@ export async function askCredentials(
 	}
 }
 
-export function principalName(p: CurrentPrincipal | undefined): string | undefined {
+function principalName(p: CurrentPrincipal | undefined): string | undefined {
 	const v = p?.FullName ?? p?.Associate ?? p?.UserName;
 	return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-export type VerifyOutcome = { ok: true; who?: string } | { ok: false; again: boolean };
+type VerifyOutcome = { ok: true; who?: string } | { ok: false; again: boolean };
 
 /**
  * Checks credentials with GET User/currentPrincipal. On failure asks whether to enter them again or (when the
  * server was not the one refusing them) save them anyway. Cancel ends the flow.
  */
-export async function verifyCredentials(s: Services, c: Connection, entered: EnteredCredentials): Promise<VerifyOutcome> {
+async function verifyCredentials(s: Services, c: Connection, entered: EnteredCredentials): Promise<VerifyOutcome> {
 	const connection = entered.userName ? { ...c, userName: entered.userName } : c;
 	const credentials = credentialsFor(connection, entered.secret);
 	if (!credentials) throw new InvalidArgumentError(vscode.l10n.t("These credentials do not fit the connection's sign-in method."));

@@ -27,11 +27,11 @@ import { type Connection, newConnectionId } from '../connections/connection';
 import { type OnlineConnection, storedTokens } from '../connections/onlineTokens';
 
 /** Where the Developer Portal explains registering an application and finding its Application ID. */
-export const REGISTER_APP_URL = 'https://docs.superoffice.com/en/developer-portal/create-app/native-app.html';
+const REGISTER_APP_URL = 'https://docs.superoffice.com/en/developer-portal/create-app/native-app.html';
 
 const TENANT = /^[A-Za-z0-9_-]{1,64}$/;
 
-export interface OnlineSignInOptions {
+interface OnlineSignInOptions {
 	/** Sign in again to this connection (same environment, application and tenant). */
 	connection?: OnlineConnection;
 }

@@ -7,18 +7,18 @@ import { type Services } from '../services/services';
 import { customerOf } from '../sessions/sessionSummary';
 import { CancelledError } from '../util/errors';
 
-export interface ResolvedConnection {
+interface ResolvedConnection {
 	connection: Connection;
 	client: ChatClient;
 }
 
-export interface Target extends ResolvedConnection {
+interface Target extends ResolvedConnection {
 	sessionId: number;
 	customer?: string;
 	topic?: string;
 }
 
-export interface TargetQuery {
+interface TargetQuery {
 	connectionId?: string;
 	sessionId?: number;
 	/** Known already (a retry): skips reading the session. */
@@ -32,7 +32,7 @@ export interface TargetQuery {
 }
 
 /** The connection with this id (NoConnectionError when unknown), or the active one, with its client. */
-export async function resolveConnection(s: Services, connectionId?: string): Promise<ResolvedConnection> {
+async function resolveConnection(s: Services, connectionId?: string): Promise<ResolvedConnection> {
 	const connection = s.connections.require(connectionId);
 	return { connection, client: await s.clients.forConnection(connection) };
 }

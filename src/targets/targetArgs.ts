@@ -7,12 +7,12 @@ import { type Services } from '../services/services';
 import { isSessionId } from '../shared/ids';
 import { CancelledError, InvalidArgumentError, NoConnectionError } from '../util/errors';
 
-export interface TargetArgs {
+interface TargetArgs {
 	connectionId?: string;
 	sessionId?: number;
 }
 
-export function connectionIdArg(arg: unknown): string | undefined {
+function connectionIdArg(arg: unknown): string | undefined {
 	if (typeof arg === 'string' && arg !== '') return arg;
 	if (arg !== null && typeof arg === 'object') {
 		const id = (arg as TargetArgs).connectionId;
@@ -25,7 +25,7 @@ export function connectionIdArg(arg: unknown): string | undefined {
 }
 
 /** The `sessionId` of an automation argument, checked like every session id; undefined when absent. */
-export function sessionIdArg(a: Record<string, unknown>): number | undefined {
+function sessionIdArg(a: Record<string, unknown>): number | undefined {
 	if (a.sessionId === undefined) return undefined;
 	if (!isSessionId(a.sessionId)) {
 		throw new InvalidArgumentError(vscode.l10n.t('sessionId must be a whole number from 1 to 2147483647.'), 'sessionId');

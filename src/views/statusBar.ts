@@ -4,7 +4,7 @@ import { CommandId } from '../core/commandIds';
 import { type ConnectionStatus, type ConnectionStatusSnapshot } from '../connections/connectionStatus';
 import { Disposable } from '../util/disposable';
 
-export const STATUS_BAR_ID = 'superofficeChat.connection';
+const STATUS_BAR_ID = 'superofficeChat.connection';
 
 export class ConnectionStatusBar extends Disposable {
 	private readonly item: vscode.StatusBarItem;

@@ -4,7 +4,7 @@ import type { ConversationMessage, DraftData, SessionItem } from '../shared/prot
 import { customerOf } from '../sessions/sessionSummary';
 import { MAX_CONVERSATION } from '../shared/viewState';
 
-export function toConversationMessage(m: ChatMessage): ConversationMessage | undefined {
+function toConversationMessage(m: ChatMessage): ConversationMessage | undefined {
 	if (typeof m.ChatMessageId !== 'number') return undefined;
 	const out: ConversationMessage = {
 		id: m.ChatMessageId,

@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-export function createNonce(): string {
+function createNonce(): string {
 	return randomBytes(18).toString('base64').replace(/[+/=]/g, '');
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+function contentSecurityPolicy(cspSource: string, nonce: string): string {
 	return [
 		`default-src 'none'`,
 		`script-src 'nonce-${nonce}'`,
@@ -22,7 +22,7 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 	return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')];
 }
 
-export interface WebviewHtmlOptions {
+interface WebviewHtmlOptions {
 	webview: vscode.Webview;
 	extensionUri: vscode.Uri;
 	title: string;

@@ -15,7 +15,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 	return e;
 }
 
-export function icon(name: string): HTMLSpanElement {
+function icon(name: string): HTMLSpanElement {
 	return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
 

@@ -4,17 +4,17 @@ import { format, type StringKey } from '../shared/strings';
 import { isSending, selectedSession, type ViewState } from '../shared/viewState';
 import { el, type Elements } from './dom';
 
-export type T = (k: StringKey, ...args: (string | number)[]) => string;
+type T = (k: StringKey, ...args: (string | number)[]) => string;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
-export function formatTime(iso: string | undefined): string {
+function formatTime(iso: string | undefined): string {
 	if (!iso) return '';
 	const d = new Date(iso);
 	return Number.isNaN(d.getTime()) ? '' : timeFormat.format(d);
 }
 
-export function sessionLabel(s: SessionItem): string {
+function sessionLabel(s: SessionItem): string {
 	return `#${s.id} ${s.customer}${s.topic ? ` · ${s.topic}` : ''}${s.status ? ` · ${s.statusText ?? s.status}` : ''}`;
 }
 
@@ -23,7 +23,7 @@ function recipientName(s: ViewState, sessionId: number): string {
 	return session ? `${session.customer} (#${sessionId})` : `#${sessionId}`;
 }
 
-export interface RenderActions {
+interface RenderActions {
 	retry(): void;
 	showLog(): void;
 }
