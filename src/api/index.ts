@@ -5,5 +5,5 @@ export { type Credentials, redact, secretsOf } from './credentials';
 export { ApiError, type ApiErrorDetails, type ApiErrorKind, isApiError, parseRetryAfter } from './errors';
 export { DEFAULT_TIMEOUT_MS } from './http';
 export { type ChatClientOptions, type LocaleHeaders, type RequestOptions, type TraceEvent } from './options';
-export { MAX_AUTHOR_LENGTH, MAX_SPECIAL_PARAM_LENGTH, type MessageDraft, validateDraft } from './validation';
+export { MAX_ASSOCIATE_NAME_LENGTH, MAX_AUTHOR_LENGTH, MAX_SPECIAL_PARAM_LENGTH, type MessageDraft, validateDraft } from './validation';
 export * from './types';
