@@ -190,17 +190,34 @@ export class ChatClient {
 	}
 
 	/** The transfer and reset POSTs: a session back, or a `conflict` naming what did not happen. */
-	private async changeOwner(sessionId: number, action: OwnershipAction, tail: string, o: RequestOptions | undefined): Promise<ChatSessionEntity> {
+	private async changeOwner(
+		sessionId: number,
+		action: OwnershipAction,
+		tail: string,
+		o: RequestOptions | undefined,
+	): Promise<ChatSessionEntity> {
 		const rel = `/api/v1/ChatSession/${sessionId}${tail}`;
-		const data = await this.http.request({ method: 'POST', rel, auth: true, options: o, accept: isSessionOrNull, what: 'a chat session', emptyIsNull: true });
+		const data = await this.http.request({
+			method: 'POST',
+			rel,
+			auth: true,
+			options: o,
+			accept: isSessionOrNull,
+			what: 'a chat session',
+			emptyIsNull: true,
+		});
 		if (data !== null) return data as ChatSessionEntity;
 		// The document says "nothing happens" when the session is not the user's or not being transferred.
 		const path = `${new URL(this.http.baseUrl).pathname.replace(/\/$/, '')}${rel}`;
-		throw new ApiError('conflict', `The server ${ACTION_TEXT[action]} for chat session ${sessionId}: it answered without a session (POST ${path}).`, {
-			status: 200,
-			method: 'POST',
-			path,
-		});
+		throw new ApiError(
+			'conflict',
+			`The server ${ACTION_TEXT[action]} for chat session ${sessionId}: it answered without a session (POST ${path}).`,
+			{
+				status: 200,
+				method: 'POST',
+				path,
+			},
+		);
 	}
 
 	private get(rel: string, accept: Call['accept'], what: string, o: RequestOptions | undefined): Promise<unknown> {

@@ -207,13 +207,16 @@ export class HttpPipeline {
 		const status = response.status;
 		if (status >= 200 && status <= 299) {
 			const empty = call.emptyIsNull === true && (status === 204 || text.trim() === '');
-			const data = empty ? null : parseBody(text, response.headers.get('content-type'), { method, path, status, what: call.what, accept: call.accept });
+			const data = empty
+				? null
+				: parseBody(text, response.headers.get('content-type'), { method, path, status, what: call.what, accept: call.accept });
 			if (data instanceof ApiError) {
 				this.trace({ method, path, status, ms: performance.now() - started, errorKind: data.kind, attempt });
 				throw data;
 			}
 			// Other POSTs answer null, a string or a session: only a chat message has an id worth tracing.
-			const messageId = method === 'POST' && data !== null && typeof data === 'object' ? (data as { ChatMessageId?: unknown }).ChatMessageId : undefined;
+			const messageId =
+				method === 'POST' && data !== null && typeof data === 'object' ? (data as { ChatMessageId?: unknown }).ChatMessageId : undefined;
 			this.trace({
 				method,
 				path,

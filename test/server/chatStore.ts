@@ -53,7 +53,9 @@ export class ChatStore {
 		const text = String(ref).trim();
 		const id = /^\d+$/.test(text) ? Number(text) : undefined;
 		const found = this.agentList.find((a) =>
-			id !== undefined ? a.AssociateId === id : a.Name?.toLowerCase() === text.toLowerCase() || a.UserName?.toLowerCase() === text.toLowerCase(),
+			id !== undefined
+				? a.AssociateId === id
+				: a.Name?.toLowerCase() === text.toLowerCase() || a.UserName?.toLowerCase() === text.toLowerCase(),
 		);
 		return found && structuredClone(found);
 	}
@@ -149,9 +151,7 @@ export class ChatStore {
 
 	/** The longest-waiting queued session in a topic where `by` may respond; undefined when there is none. */
 	pickUpNext(by: DemoAssociate): ChatSessionEntity | undefined {
-		const topics = new Set(
-			this.topicAgentList.filter((a) => a.CanRespond && a.User?.AssociateId === by.AssociateId).map((a) => a.TopicId),
-		);
+		const topics = new Set(this.topicAgentList.filter((a) => a.CanRespond && a.User?.AssociateId === by.AssociateId).map((a) => a.TopicId));
 		const next = this.sessionList
 			.filter((x) => x.Status === 'InQueue' && topics.has(x.TopicId))
 			.sort((a, b) => Date.parse(a.WhenRequested ?? '') - Date.parse(b.WhenRequested ?? ''))[0];
@@ -201,7 +201,9 @@ export class ChatStore {
 	/** A visitor starts a new chat: a session in the queue with their first message. */
 	queueSession(o: { topicId?: number; customerName?: string; text?: string } = {}): ChatSessionEntity {
 		const topicId = o.topicId ?? 1;
-		if (!this.topicList.some((t) => t.ChatTopicId === topicId)) throw new StoreError(404, 'SoNotFoundException', `ChatTopic id ${topicId} not found`);
+		if (!this.topicList.some((t) => t.ChatTopicId === topicId)) {
+			throw new StoreError(404, 'SoNotFoundException', `ChatTopic id ${topicId} not found`);
+		}
 		const name = o.customerName ?? 'New Visitor';
 		const now = new Date().toISOString();
 		const session: ChatSessionEntity = {
@@ -235,7 +237,11 @@ export class ChatStore {
 	private ownedBy(session: ChatSessionEntity, by: DemoAssociate): void {
 		if (session.User?.AssociateId !== by.AssociateId) {
 			const owner = session.User?.Name ? ` but to ${session.User.Name}` : '';
-			throw new StoreError(403, 'SoAccessDeniedException', `ChatSession id ${session.ChatSessionId} is not assigned to ${by.Name}${owner}.`);
+			throw new StoreError(
+				403,
+				'SoAccessDeniedException',
+				`ChatSession id ${session.ChatSessionId} is not assigned to ${by.Name}${owner}.`,
+			);
 		}
 		if (session.Status !== undefined && ENDED_STATUSES.includes(session.Status)) {
 			throw conflict(`ChatSession id ${session.ChatSessionId} has ended (${session.Status}).`);
@@ -246,7 +252,11 @@ export class ChatStore {
 		const session = this.live(sessionId);
 		if (!session.TransferTo) throw conflict(`ChatSession id ${sessionId} is not being transferred.`);
 		if (session.TransferTo.AssociateId !== by.AssociateId) {
-			throw new StoreError(403, 'SoAccessDeniedException', `The transfer of ChatSession id ${sessionId} is addressed to ${session.TransferTo.Name}, not ${by.Name}.`);
+			throw new StoreError(
+				403,
+				'SoAccessDeniedException',
+				`The transfer of ChatSession id ${sessionId} is addressed to ${session.TransferTo.Name}, not ${by.Name}.`,
+			);
 		}
 		return session;
 	}

@@ -28,7 +28,9 @@ const AGENT_ROUTE = /^POST \/sessions\/(\d+)\/(pickup|transfer|accept-transfer|r
 /** `{ "as": associate id or name }` (default the colleague), `{ "to": ... }` for a transfer (default the demo user). */
 function agentAct(target: ControlTarget, id: number, action: string, body: Record<string, unknown>): ChatSessionEntity | undefined {
 	const who = body.as;
-	if (who !== undefined && typeof who !== 'number' && typeof who !== 'string') throw new StoreError(400, 'ArgumentException', '"as" must be an associate id or name.');
+	if (who !== undefined && typeof who !== 'number' && typeof who !== 'string') {
+		throw new StoreError(400, 'ArgumentException', '"as" must be an associate id or name.');
+	}
 	const agent = target.agent(who);
 	switch (action) {
 		case 'pickup': {
@@ -38,7 +40,9 @@ function agentAct(target: ControlTarget, id: number, action: string, body: Recor
 		}
 		case 'transfer': {
 			const to = body.to ?? 'demo';
-			if (typeof to !== 'number' && typeof to !== 'string') throw new StoreError(400, 'ArgumentException', '"to" must be an associate id or name.');
+			if (typeof to !== 'number' && typeof to !== 'string') {
+				throw new StoreError(400, 'ArgumentException', '"to" must be an associate id or name.');
+			}
 			return agent.transferTo(id, to);
 		}
 		case 'accept-transfer':

@@ -148,7 +148,9 @@ function sessionAction(call: ApiCall, operationId: string, store: ChatStore): Ap
 				return undefined;
 		}
 	} catch (e) {
-		if (e instanceof StoreError) return { status: e.status, body: errorBody(e.errorType, e.message, 'SuperOffice.Services.Implementation') };
+		if (e instanceof StoreError) {
+			return { status: e.status, body: errorBody(e.errorType, e.message, 'SuperOffice.Services.Implementation') };
+		}
 		throw e;
 	}
 }

@@ -1,6 +1,13 @@
 // Demo data for the local server: two chat topics, three users, six sessions in different states and a few messages each.
 // Times are relative to the moment of seeding so "recent" means recent whenever the server starts.
-import type { ChatMessage, ChatMessageType, ChatSessionEntity, ChatSessionStatus, ChatTopicAgent, ChatTopicEntity } from '../../src/api/types';
+import type {
+	ChatMessage,
+	ChatMessageType,
+	ChatSessionEntity,
+	ChatSessionStatus,
+	ChatTopicAgent,
+	ChatTopicEntity,
+} from '../../src/api/types';
 
 /** The signed-in demo user, as `GET /api/v1/User/currentPrincipal` and `ChatSessionEntity.User` show it. */
 export const DEMO_USER = {
@@ -53,7 +60,13 @@ export function seedTopicAgents(): ChatTopicAgent[] {
 		CanManage,
 		CanNotify: CanRespond,
 	});
-	return [roles(1, demo, true, true), roles(1, colleague, true), roles(2, demo, true), roles(2, colleague, true), roles(2, listener, false)];
+	return [
+		roles(1, demo, true, true),
+		roles(1, colleague, true),
+		roles(2, demo, true),
+		roles(2, colleague, true),
+		roles(2, listener, false),
+	];
 }
 
 export interface SeedData {
