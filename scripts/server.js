@@ -27,6 +27,8 @@ async function main() {
 			`  SOTicket      ${DEMO.ticket}   (SO-AppToken optional: ${DEMO.appToken})`,
 			`  Bearer        ${DEMO.bearer}`,
 			`  Control       ${server.origin}/__control/health`,
+			`  Visitors      POST ${server.origin}/__control/sessions  {"topicId":1,"customerName":"...","text":"..."}`,
+			`  Colleague     POST ${server.origin}/__control/sessions/<id>/pickup | transfer {"to":"demo"} | accept-transfer | reject-transfer | reset`,
 			`  Sign-in       authority ${oidc.authority}, client id ${oidc.publicClient.clientId} (public, PKCE)`,
 			'Press Ctrl+C to stop.',
 			'',

@@ -19,6 +19,8 @@ export interface Call {
 	accept: (data: unknown) => boolean;
 	/** What was expected, for the badResponse message ("a chat message"). */
 	what: string;
+	/** A 2xx without a body (204, or empty) counts as JSON `null` instead of a badResponse. */
+	emptyIsNull?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = SETTING_DEFAULTS.requestTimeoutSeconds * 1000;
@@ -121,7 +123,8 @@ export class HttpPipeline {
 
 	private headersFor(call: Call, forceRefresh: boolean): Record<string, string> | Promise<Record<string, string>> {
 		const c = this.credentials;
-		const post = call.method === 'POST';
+		// A POST without a body (Pickup, Reset, ...) declares no Content-Type.
+		const post = call.method === 'POST' && call.body !== undefined;
 		if (!call.auth || !c) return post ? this.plainPost : this.plainGet;
 		if ('tokenProvider' in c) return this.bearerHeaders(c.tokenProvider, post, forceRefresh);
 		if (post) return (this.authPost ??= { ...this.plainPost, ...staticAuthHeaders(c) });
@@ -204,12 +207,17 @@ export class HttpPipeline {
 		}
 		const status = response.status;
 		if (status >= 200 && status <= 299) {
-			const data = parseBody(text, response.headers.get('content-type'), { method, path, status, what: call.what, accept: call.accept });
+			const empty = call.emptyIsNull === true && (status === 204 || text.trim() === '');
+			const data = empty
+				? null
+				: parseBody(text, response.headers.get('content-type'), { method, path, status, what: call.what, accept: call.accept });
 			if (data instanceof ApiError) {
 				this.trace({ method, path, status, ms: performance.now() - started, errorKind: data.kind, attempt });
 				throw data;
 			}
-			const messageId = method === 'POST' ? (data as { ChatMessageId?: unknown }).ChatMessageId : undefined;
+			// Other POSTs answer null, a string or a session: only a chat message has an id worth tracing.
+			const messageId =
+				method === 'POST' && data !== null && typeof data === 'object' ? (data as { ChatMessageId?: unknown }).ChatMessageId : undefined;
 			this.trace({
 				method,
 				path,

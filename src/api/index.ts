@@ -3,7 +3,6 @@ export { isLoopbackHost, normalizeBaseUrl } from './baseUrl';
 export { ChatClient } from './chatClient';
 export { type Credentials, redact, secretsOf } from './credentials';
 export { ApiError, type ApiErrorKind, isApiError, parseRetryAfter } from './errors';
-export {} from './http';
 export { type ChatClientOptions, type LocaleHeaders, type RequestOptions, type TraceEvent } from './options';
-export { type MessageDraft, validateDraft } from './validation';
+export { MAX_ASSOCIATE_NAME_LENGTH, type MessageDraft, validateDraft } from './validation';
 export * from './types';

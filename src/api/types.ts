@@ -59,6 +59,8 @@ export interface ChatSessionEntity {
 	WhenEnded?: string;
 	WhenIdle?: string;
 	SessionKey?: string;
+	/** The associate a transfer is waiting for; absent when no transfer is pending. */
+	TransferTo?: Associate | null;
 }
 
 /** `SuperOffice.CRM.Services.ChatTopicEntity` (subset). */
@@ -68,6 +70,19 @@ export interface ChatTopicEntity {
 	Description?: string;
 	WelcomeMessage?: string;
 }
+
+/** `SuperOffice.CRM.Services.ChatTopicAgent` — a user's roles in a chat topic (`GET /api/v1/ChatTopic/{id}/UserAgent`). */
+export interface ChatTopicAgent {
+	TopicId?: number;
+	User?: Associate | null;
+	CanListen?: boolean;
+	CanRespond?: boolean;
+	CanManage?: boolean;
+	CanNotify?: boolean;
+}
+
+/** How `POST .../Transcript` formats the transcript: the `html` query flag false or true. */
+export type TranscriptFormat = 'text' | 'html';
 
 /** `GET {base}/api` — the unauthenticated version document (fields as documented; all optional). */
 export interface ApiInfo {

@@ -33,6 +33,22 @@ export function validateId(id: unknown, field = 'sessionId'): void {
 	if (!isInt32(id) || id < 1) fail(field, `${field} must be a whole number from 1 to ${MAX_INT32}.`);
 }
 
+// ASP.NET refuses these in a path segment even when percent-encoded (requestPathInvalidCharacters, %2F).
+const UNSAFE_IN_PATH = /[\s<>*%&:\\/?#]/;
+export const MAX_ASSOCIATE_NAME_LENGTH = 255;
+
+/** The `toAssociate` of TransferTo: an associate id, or a user name the server resolves. */
+export function validateAssociate(associate: unknown): void {
+	const field = 'associate';
+	if (typeof associate === 'number') return validateId(associate, field);
+	const text = `${field} must be an associate id (1 to ${MAX_INT32}) or a user name.`;
+	if (typeof associate !== 'string' || associate === '' || associate.length > MAX_ASSOCIATE_NAME_LENGTH) fail(field, text);
+	const control = [...associate].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+	if (control || UNSAFE_IN_PATH.test(associate)) {
+		fail(field, `${field} contains characters a user name cannot have (spaces, / \\ ? # % & : * < >).`);
+	}
+}
+
 /** `after` of GET .../Messages: a message id, 0 meaning "from the start". */
 export function validateAfter(after: unknown): void {
 	if (!isInt32(after) || after < 0) fail('after', `after must be a whole number from 0 to ${MAX_INT32}.`);

@@ -1,7 +1,20 @@
 // In-memory chat data with the server-side rules the client relies on: ids and times are assigned here,
 // the session's LastMessage/WhenIdle/Status follow each new message.
-import type { ChatMessage, ChatSessionEntity, ChatSessionStatus, ChatTopicEntity } from '../../src/api/types';
-import { demoUserAssociate, seedData } from './seed';
+import type { ChatMessage, ChatSessionEntity, ChatSessionStatus, ChatTopicAgent, ChatTopicEntity } from '../../src/api/types';
+import { type DemoAssociate, demoAssociates, demoUserAssociate, seedData, seedTopicAgents } from './seed';
+
+/** A refusal in the official error shape: routes answer it as `{Error, ErrorType, ErrorMessage, ErrorSource}`. */
+export class StoreError extends Error {
+	constructor(
+		readonly status: number,
+		readonly errorType: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+const ENDED_STATUSES: ChatSessionStatus[] = ['Finished', 'Closed', 'ClosedFromQueue', 'Deleted'];
 
 /** Statuses in which a new message moves the session between "customer wrote last" and "agent wrote last". */
 const CONVERSATION_STATUSES: ChatSessionStatus[] = ['InQueue', 'CustomerLast', 'UserLast'];
@@ -12,6 +25,8 @@ export class ChatStore {
 	private topicList: ChatTopicEntity[] = [];
 	private sessionList: ChatSessionEntity[] = [];
 	private messageList: ChatMessage[] = [];
+	private agentList: DemoAssociate[] = [];
+	private topicAgentList: ChatTopicAgent[] = [];
 	private nextMessageId = 1;
 
 	constructor() {
@@ -24,6 +39,31 @@ export class ChatStore {
 		this.sessionList = seed.sessions;
 		this.messageList = seed.messages;
 		this.nextMessageId = Math.max(0, ...seed.messages.map((m) => m.ChatMessageId ?? 0)) + 1;
+		this.agentList = demoAssociates();
+		this.topicAgentList = seedTopicAgents();
+	}
+
+	/** Every known user; the first is the signed-in demo user. */
+	associates(): DemoAssociate[] {
+		return structuredClone(this.agentList);
+	}
+
+	/** By associate id, or by Name / UserName (case-insensitive), as `toAssociate` of TransferTo is read. */
+	associate(ref: number | string): DemoAssociate | undefined {
+		const text = String(ref).trim();
+		const id = /^\d+$/.test(text) ? Number(text) : undefined;
+		const found = this.agentList.find((a) =>
+			id !== undefined
+				? a.AssociateId === id
+				: a.Name?.toLowerCase() === text.toLowerCase() || a.UserName?.toLowerCase() === text.toLowerCase(),
+		);
+		return found && structuredClone(found);
+	}
+
+	/** The topic's users and roles, or undefined for an unknown topic. */
+	topicAgents(topicId: number): ChatTopicAgent[] | undefined {
+		if (!this.topicList.some((t) => t.ChatTopicId === topicId)) return undefined;
+		return structuredClone(this.topicAgentList.filter((a) => a.TopicId === topicId));
 	}
 
 	topics(): ChatTopicEntity[] {
@@ -88,4 +128,148 @@ export class ChatStore {
 		if (!session) throw new Error(`no chat session ${sessionId}`);
 		return this.addMessage(sessionId, { Type: 'ToUser', Message: text, Author: session.CustomerName ?? '' });
 	}
+
+	/**
+	 * `by` answers a queued session: it becomes theirs and the topic's welcome message goes to the customer.
+	 * Undefined when the session is not in the queue (taken already, or ended), as the document says.
+	 */
+	pickUp(sessionId: number, by: DemoAssociate): ChatSessionEntity | undefined {
+		const session = this.live(sessionId);
+		if (session.Status !== 'InQueue') return undefined;
+		this.mayRespond(session, by);
+		const now = new Date().toISOString();
+		session.User = structuredClone(by);
+		session.WhenStarted = now;
+		const topic = this.topicList.find((t) => t.ChatTopicId === session.TopicId);
+		if (topic?.WelcomeMessage) {
+			this.addMessage(sessionId, { Type: 'Special', SpecialType: 'Welcome', Message: topic.WelcomeMessage, Author: by.FullName ?? '' });
+		}
+		// The welcome is automatic: the customer's question is still unanswered.
+		session.Status = 'CustomerLast';
+		return structuredClone(session);
+	}
+
+	/** The longest-waiting queued session in a topic where `by` may respond; undefined when there is none. */
+	pickUpNext(by: DemoAssociate): ChatSessionEntity | undefined {
+		const topics = new Set(this.topicAgentList.filter((a) => a.CanRespond && a.User?.AssociateId === by.AssociateId).map((a) => a.TopicId));
+		const next = this.sessionList
+			.filter((x) => x.Status === 'InQueue' && topics.has(x.TopicId))
+			.sort((a, b) => Date.parse(a.WhenRequested ?? '') - Date.parse(b.WhenRequested ?? ''))[0];
+		return next && this.pickUp(next.ChatSessionId, by);
+	}
+
+	/** `by` offers their session to `to`; it stays theirs until `to` accepts. */
+	transfer(sessionId: number, by: DemoAssociate, to: number | string): ChatSessionEntity {
+		const session = this.live(sessionId);
+		if (session.Status === 'InQueue') throw conflict(`ChatSession id ${sessionId} is in the queue; pick it up before transferring it.`);
+		this.ownedBy(session, by);
+		const target = this.associate(to);
+		if (!target) throw new StoreError(404, 'SoNotFoundException', `Associate '${to}' not found`);
+		if (target.AssociateId === by.AssociateId) throw conflict(`ChatSession id ${sessionId} is already assigned to ${by.Name}.`);
+		if (session.TransferTo) throw conflict(`ChatSession id ${sessionId} is already being transferred to ${session.TransferTo.Name}.`);
+		this.mayRespond(session, target, 400);
+		session.TransferTo = target;
+		return structuredClone(session);
+	}
+
+	acceptTransfer(sessionId: number, by: DemoAssociate): ChatSessionEntity {
+		const session = this.pendingFor(sessionId, by);
+		session.User = structuredClone(by);
+		delete session.TransferTo;
+		return structuredClone(session);
+	}
+
+	/** The session stays with the user who offered it. */
+	rejectTransfer(sessionId: number, by: DemoAssociate): ChatSessionEntity {
+		const session = this.pendingFor(sessionId, by);
+		delete session.TransferTo;
+		return structuredClone(session);
+	}
+
+	/** Hands `by`'s session back to the queue: no agent, no pending transfer. */
+	resetSession(sessionId: number, by: DemoAssociate): ChatSessionEntity {
+		const session = this.live(sessionId);
+		if (session.Status === 'InQueue') throw conflict(`ChatSession id ${sessionId} is already in the queue.`);
+		this.ownedBy(session, by);
+		session.Status = 'InQueue';
+		delete session.User;
+		delete session.TransferTo;
+		delete session.WhenStarted;
+		return structuredClone(session);
+	}
+
+	/** A visitor starts a new chat: a session in the queue with their first message. */
+	queueSession(o: { topicId?: number; customerName?: string; text?: string } = {}): ChatSessionEntity {
+		const topicId = o.topicId ?? 1;
+		if (!this.topicList.some((t) => t.ChatTopicId === topicId)) {
+			throw new StoreError(404, 'SoNotFoundException', `ChatTopic id ${topicId} not found`);
+		}
+		const name = o.customerName ?? 'New Visitor';
+		const now = new Date().toISOString();
+		const session: ChatSessionEntity = {
+			ChatSessionId: Math.max(100, ...this.sessionList.map((x) => x.ChatSessionId)) + 1,
+			TopicId: topicId,
+			CustomerAlias: name.split(' ')[0],
+			CustomerHost: '203.0.113.20',
+			CustomerName: name,
+			CustomerEmail: '',
+			CustomerPhone: '',
+			CustomerCompanyName: '',
+			Status: 'InQueue',
+			FirstMessage: '',
+			LastMessage: '',
+			WhenRequested: now,
+			WhenIdle: now,
+			SessionKey: `demo-session-key-${Date.now()}`,
+		};
+		this.sessionList.push(session);
+		this.addCustomerMessage(session.ChatSessionId, o.text ?? 'Hello, is anyone there?');
+		return structuredClone(session);
+	}
+
+	/** The stored session (not a copy), or a 404 for an unknown or deleted one. */
+	private live(sessionId: number): ChatSessionEntity {
+		const session = this.sessionList.find((x) => x.ChatSessionId === sessionId);
+		if (!session || session.Status === 'Deleted') throw new StoreError(404, 'SoNotFoundException', `ChatSession id ${sessionId} not found`);
+		return session;
+	}
+
+	private ownedBy(session: ChatSessionEntity, by: DemoAssociate): void {
+		if (session.User?.AssociateId !== by.AssociateId) {
+			const owner = session.User?.Name ? ` but to ${session.User.Name}` : '';
+			throw new StoreError(
+				403,
+				'SoAccessDeniedException',
+				`ChatSession id ${session.ChatSessionId} is not assigned to ${by.Name}${owner}.`,
+			);
+		}
+		if (session.Status !== undefined && ENDED_STATUSES.includes(session.Status)) {
+			throw conflict(`ChatSession id ${session.ChatSessionId} has ended (${session.Status}).`);
+		}
+	}
+
+	private pendingFor(sessionId: number, by: DemoAssociate): ChatSessionEntity {
+		const session = this.live(sessionId);
+		if (!session.TransferTo) throw conflict(`ChatSession id ${sessionId} is not being transferred.`);
+		if (session.TransferTo.AssociateId !== by.AssociateId) {
+			throw new StoreError(
+				403,
+				'SoAccessDeniedException',
+				`The transfer of ChatSession id ${sessionId} is addressed to ${session.TransferTo.Name}, not ${by.Name}.`,
+			);
+		}
+		return session;
+	}
+
+	private mayRespond(session: ChatSessionEntity, who: DemoAssociate, status = 403): void {
+		const ok = this.topicAgentList.some((a) => a.TopicId === session.TopicId && a.CanRespond && a.User?.AssociateId === who.AssociateId);
+		if (!ok) {
+			const type = status === 400 ? 'ArgumentException' : 'SoAccessDeniedException';
+			throw new StoreError(status, type, `${who.Name} cannot respond to chats in ChatTopic id ${session.TopicId}.`);
+		}
+	}
+}
+
+function conflict(message: string): StoreError {
+	return new StoreError(409, 'InvalidOperationException', message);
 }

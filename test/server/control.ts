@@ -1,7 +1,10 @@
 // HTTP control routes for tests that run in another process than the server (e.g. inside the extension host).
-// They live at the origin root under /__control/, are never validated and never recorded.
+// They live at the origin root under /__control/, are never validated and never recorded. Besides faults and the
+// visitor's messages, other users act here: pick up first (a lost race), transfer, accept or reject a transfer.
 import type { ServerResponse } from 'node:http';
-import type { ChatMessage } from '../../src/api/types';
+import type { ChatMessage, ChatSessionEntity } from '../../src/api/types';
+import type { AgentActions } from './agents';
+import { StoreError } from './chatStore';
 import { type Fault, faultFromJson } from './faults';
 import { errorBody, sendJson } from './responses';
 
@@ -16,6 +19,39 @@ export interface ControlTarget {
 	reset(): void;
 	addCustomerMessage(sessionId: number, text: string): ChatMessage;
 	sessions(): { ChatSessionId: number }[];
+	agent(who?: number | string): AgentActions;
+	queueSession(o?: { topicId?: number; customerName?: string; text?: string }): ChatSessionEntity;
+}
+
+const AGENT_ROUTE = /^POST \/sessions\/(\d+)\/(pickup|transfer|accept-transfer|reject-transfer|reset)$/;
+
+/** `{ "as": associate id or name }` (default the colleague), `{ "to": ... }` for a transfer (default the demo user). */
+function agentAct(target: ControlTarget, id: number, action: string, body: Record<string, unknown>): ChatSessionEntity | undefined {
+	const who = body.as;
+	if (who !== undefined && typeof who !== 'number' && typeof who !== 'string') {
+		throw new StoreError(400, 'ArgumentException', '"as" must be an associate id or name.');
+	}
+	const agent = target.agent(who);
+	switch (action) {
+		case 'pickup': {
+			const session = agent.pickUp(id);
+			if (!session) throw new StoreError(409, 'InvalidOperationException', `ChatSession id ${id} is not in the queue.`);
+			return session;
+		}
+		case 'transfer': {
+			const to = body.to ?? 'demo';
+			if (typeof to !== 'number' && typeof to !== 'string') {
+				throw new StoreError(400, 'ArgumentException', '"to" must be an associate id or name.');
+			}
+			return agent.transferTo(id, to);
+		}
+		case 'accept-transfer':
+			return agent.acceptTransfer(id);
+		case 'reject-transfer':
+			return agent.rejectTransfer(id);
+		default:
+			return agent.reset(id);
+	}
 }
 
 export function handleControl(method: string, pathname: string, rawBody: string, res: ServerResponse, target: ControlTarget): void {
@@ -44,8 +80,18 @@ export function handleControl(method: string, pathname: string, rawBody: string,
 			}
 			return sendJson(res, 200, target.addCustomerMessage(id, text));
 		}
+		const act = AGENT_ROUTE.exec(route);
+		if (act) return sendJson(res, 200, agentAct(target, Number(act[1]), act[2], parse() as Record<string, unknown>));
+		if (route === 'POST /sessions') {
+			const { topicId, customerName, text } = parse() as Record<string, unknown>;
+			if (topicId !== undefined && typeof topicId !== 'number') return bad('"topicId" must be a number.');
+			if (customerName !== undefined && typeof customerName !== 'string') return bad('"customerName" must be text.');
+			if (text !== undefined && (typeof text !== 'string' || text === '')) return bad('"text" must be non-empty text.');
+			return sendJson(res, 200, target.queueSession({ topicId, customerName, text }));
+		}
 		sendJson(res, 404, errorBody('SoNotFoundException', `No control route ${route}`, 'LocalServer.Control'));
 	} catch (e) {
+		if (e instanceof StoreError) return sendJson(res, e.status, errorBody(e.errorType, e.message, 'LocalServer.Control'));
 		bad(e instanceof Error ? e.message : String(e));
 	}
 }

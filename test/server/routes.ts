@@ -2,8 +2,9 @@
 // operationId; `GET {site}/api` and `GET /api/v1/User/currentPrincipal` are real WebAPI routes that the chat
 // document does not describe, so they are served as documented extras (never reported as violations).
 import type { ChatMessage, ChatSessionEntity } from '../../src/api/types';
-import type { ChatStore } from './chatStore';
+import { type ChatStore, StoreError } from './chatStore';
 import { errorBody } from './responses';
+import { buildTranscript } from './transcript';
 import { DEMO_USER } from './seed';
 
 export interface ApiCall {
@@ -101,7 +102,56 @@ export function answerApi(call: ApiCall, operationId: string | undefined, store:
 		case 'v1ChatSessionEntity_AddChatMessage':
 			return addMessage(call, store);
 		default:
-			return undefined;
+			return sessionAction(call, operationId, store);
+	}
+}
+
+/** Pickup, transfer, reset, transcript and topic users; the signed-in user is the demo user. */
+function sessionAction(call: ApiCall, operationId: string, store: ChatStore): ApiAnswer | undefined {
+	const me = store.associates()[0];
+	const id = sessionIdOf(call.apiPath);
+	try {
+		switch (operationId) {
+			case 'v1ChatSessionEntity_PickUpChatSession':
+				// "Returns NULL if session was not in queue."
+				return { status: 200, body: store.pickUp(id, me) ?? null };
+			case 'v1ChatSessionEntity_PickUpFirstChatSession':
+				return { status: 200, body: store.pickUpNext(me) ?? null };
+			case 'v1ChatSessionEntity_TransferChatSession': {
+				const raw = /\/TransferTo\/([^/]+)$/.exec(call.apiPath)?.[1] ?? '';
+				let to = raw;
+				try {
+					to = decodeURIComponent(raw);
+				} catch {
+					// a malformed escape stays as sent and matches no user
+				}
+				return { status: 200, body: store.transfer(id, me, to) };
+			}
+			case 'v1ChatSessionEntity_AcceptChatSessionTransfer':
+				return { status: 200, body: store.acceptTransfer(id, me) };
+			case 'v1ChatSessionEntity_RejectChatSessionTransfer':
+				return { status: 200, body: store.rejectTransfer(id, me) };
+			case 'v1ChatSessionEntity_ResetChatSession':
+				return { status: 200, body: store.resetSession(id, me) };
+			case 'v1ChatSessionEntity_GetChatTranscript': {
+				const session = store.session(id);
+				if (!session || session.Status === 'Deleted') return notFound('ChatSession', id);
+				const html = (call.query.get('html') ?? '').toLowerCase() === 'true';
+				return { status: 200, body: buildTranscript(session, store.messages(id), html) };
+			}
+			case 'v1ChatTopicEntity_GetChatTopicUserAgentList': {
+				const topicId = Number(/^\/api\/v1\/ChatTopic\/([^/]+)/.exec(call.apiPath)?.[1]);
+				const agents = store.topicAgents(topicId);
+				return agents ? { status: 200, body: agents } : notFound('ChatTopic', topicId);
+			}
+			default:
+				return undefined;
+		}
+	} catch (e) {
+		if (e instanceof StoreError) {
+			return { status: e.status, body: errorBody(e.errorType, e.message, 'SuperOffice.Services.Implementation') };
+		}
+		throw e;
 	}
 }
 

@@ -1,6 +1,13 @@
-// Demo data for the local server: two chat topics, six sessions in different states and a few messages each.
+// Demo data for the local server: two chat topics, three users, six sessions in different states and a few messages each.
 // Times are relative to the moment of seeding so "recent" means recent whenever the server starts.
-import type { ChatMessage, ChatMessageType, ChatSessionEntity, ChatSessionStatus, ChatTopicEntity } from '../../src/api/types';
+import type {
+	ChatMessage,
+	ChatMessageType,
+	ChatSessionEntity,
+	ChatSessionStatus,
+	ChatTopicAgent,
+	ChatTopicEntity,
+} from '../../src/api/types';
 
 /** The signed-in demo user, as `GET /api/v1/User/currentPrincipal` and `ChatSessionEntity.User` show it. */
 export const DEMO_USER = {
@@ -13,6 +20,54 @@ export const DEMO_USER = {
 	ContactId: 2,
 	Email: 'demo.agent@example.com',
 } as const;
+
+/** A colleague of the demo user: takes transfers, and can win the race for a queued session. */
+export const COLLEAGUE = {
+	AssociateId: 6,
+	Name: 'COL',
+	FullName: 'Colin Colleague',
+	EjUserId: 8,
+	UserName: 'colleague',
+	PersonId: 16,
+} as const;
+
+/** A user who may only listen in on Sales: listed as a topic user, but cannot take a transfer. */
+export const LISTENER = {
+	AssociateId: 7,
+	Name: 'LIS',
+	FullName: 'Lena Listener',
+	EjUserId: 9,
+	UserName: 'listener',
+	PersonId: 17,
+} as const;
+
+export type DemoAssociate = NonNullable<ChatSessionEntity['User']>;
+
+/** Every user the server knows, the signed-in demo user first. */
+export function demoAssociates(): DemoAssociate[] {
+	const { AssociateId, Name, FullName, EjUserId, UserName, PersonId } = DEMO_USER;
+	return [{ AssociateId, Name, FullName, EjUserId, UserName, PersonId }, { ...COLLEAGUE }, { ...LISTENER }];
+}
+
+/** Topic membership (the channel's Agents tab): who may respond, listen, manage, be notified. */
+export function seedTopicAgents(): ChatTopicAgent[] {
+	const [demo, colleague, listener] = demoAssociates();
+	const roles = (TopicId: number, User: DemoAssociate, CanRespond: boolean, CanManage = false): ChatTopicAgent => ({
+		TopicId,
+		User,
+		CanListen: true,
+		CanRespond,
+		CanManage,
+		CanNotify: CanRespond,
+	});
+	return [
+		roles(1, demo, true, true),
+		roles(1, colleague, true),
+		roles(2, demo, true),
+		roles(2, colleague, true),
+		roles(2, listener, false),
+	];
+}
 
 export interface SeedData {
 	topics: ChatTopicEntity[];

@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type Operation } from 'openapi-backend';
 import type { ChatMessage, ChatSessionEntity } from '../../src/api/types';
+import { type AgentActions, agentActions } from './agents';
 import { type AuthResult, authenticate, bearerTokenOf } from './auth';
 import { ChatStore } from './chatStore';
 import { type Contract, isJsonType, loadContract } from './contract';
@@ -12,7 +13,10 @@ import { type Fault, FaultQueue, faultAction } from './faults';
 import { PRINCIPAL_PATH, answerApi, versionDocument } from './routes';
 import { errorBody, htmlErrorPage, sendJson, sendText } from './responses';
 
+export { type AgentActions } from './agents';
 export { DEMO, type DemoCredentials } from './auth';
+export { StoreError } from './chatStore';
+export { COLLEAGUE, DEMO_USER, LISTENER } from './seed';
 export type { Fault } from './faults';
 
 export interface StartOptions {
@@ -66,6 +70,10 @@ export interface LocalServer {
 	addCustomerMessage(sessionId: number, text: string): ChatMessage;
 	sessions(): ChatSessionEntity[];
 	messages(sessionId: number): ChatMessage[];
+	/** Another user acts on the sessions (default the colleague); a refusal throws StoreError. */
+	agent(who?: number | string): AgentActions;
+	/** A visitor starts a chat: a new session in the queue (topic 1 unless said otherwise). */
+	queueSession(o?: { topicId?: number; customerName?: string; text?: string }): ChatSessionEntity;
 	/** Accepts another bearer token besides DEMO.bearer (e.g. one handed out by a fake sign-in). */
 	addBearerToken(token: string): void;
 	removeBearerToken(token: string): void;
@@ -273,6 +281,8 @@ export async function startServer(o: StartOptions = {}): Promise<LocalServer> {
 		addCustomerMessage: (sessionId, text) => store.addCustomerMessage(sessionId, text),
 		sessions: () => store.sessions(),
 		messages: (sessionId) => store.messages(sessionId),
+		agent: (who) => agentActions(store, who),
+		queueSession: (q) => store.queueSession(q),
 		addBearerToken: (token) => void bearerTokens.add(token),
 		removeBearerToken: (token) => void bearerTokens.delete(token),
 		close: () =>
