@@ -5,5 +5,6 @@ export { type Credentials, redact, secretsOf } from './credentials';
 export { ApiError, type ApiErrorDetails, type ApiErrorKind, isApiError, parseRetryAfter } from './errors';
 export { DEFAULT_TIMEOUT_MS } from './http';
 export { type ChatClientOptions, type LocaleHeaders, type RequestOptions, type TraceEvent } from './options';
+export { describePosition, findInvalidUnicode, type TextPosition } from '../shared/unicode';
 export { MAX_AUTHOR_LENGTH, MAX_SPECIAL_PARAM_LENGTH, type MessageDraft, validateDraft } from './validation';
 export * from './types';

@@ -25,3 +25,4 @@ export {
 } from './formatSelections';
 export { DEFAULT_PREVIEW_WIDTH, type Preview, previewLines, summarize, type TextSummary } from './preview';
 export { normalizeEol } from './text';
+export { describePosition, findInvalidUnicode, type TextPosition } from '../shared/unicode';
