@@ -6,5 +6,6 @@ export { ApiError, type ApiErrorDetails, type ApiErrorKind, isApiError, parseRet
 export { DEFAULT_TIMEOUT_MS } from './http';
 export { type ChatClientOptions, type LocaleHeaders, type RequestOptions, type TraceEvent } from './options';
 export { describePosition, findInvalidUnicode, type TextPosition } from '../shared/unicode';
+export { matchReadBack, normalizeForReadBack, type ReadBackQuery } from './readBack';
 export { MAX_AUTHOR_LENGTH, MAX_SPECIAL_PARAM_LENGTH, type MessageDraft, validateDraft } from './validation';
 export * from './types';

@@ -45,7 +45,12 @@ export function transportError(e: unknown, t: TransportContext): ApiError {
 	const get = method === 'GET';
 	// Once a POST may have left, only a read-back can tell whether it was stored.
 	if (t.caller?.aborted) {
-		return new ApiError('cancelled', `${describeKind('cancelled')} (${method} ${path})`, { method, path, retryable: get, outcomeUnknown: !get });
+		return new ApiError('cancelled', `${describeKind('cancelled')} (${method} ${path})`, {
+			method,
+			path,
+			retryable: get,
+			outcomeUnknown: !get,
+		});
 	}
 	if (t.timer?.aborted) {
 		return new ApiError('timeout', `No response within ${t.timeoutMs} ms (${method} ${path})`, {
@@ -86,7 +91,10 @@ export function nextHop(response: Response, from: string, method: string, path: 
 	if (next.protocol !== 'https:' && next.protocol !== 'http:') throw bad('A redirect to a scheme other than http(s)');
 	const carriesBody = method !== 'GET' && method !== 'HEAD';
 	if (carriesBody && next.origin !== home) {
-		throw bad(`Not sent to ${next.host}: the server redirected the ${method} (${response.status}) to another host; it was not repeated there`, next.host);
+		throw bad(
+			`Not sent to ${next.host}: the server redirected the ${method} (${response.status}) to another host; it was not repeated there`,
+			next.host,
+		);
 	}
 	// 301/302/303 would turn a POST into a GET and drop the message; refuse rather than lose it.
 	if (carriesBody && response.status !== 307 && response.status !== 308) {

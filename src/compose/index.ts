@@ -26,3 +26,23 @@ export {
 export { DEFAULT_PREVIEW_WIDTH, type Preview, previewLines, summarize, type TextSummary } from './preview';
 export { normalizeEol } from './text';
 export { describePosition, findInvalidUnicode, type TextPosition } from '../shared/unicode';
+export {
+	type Expansion,
+	expandTemplate,
+	isoDate,
+	MAX_TEMPLATE_BYTES,
+	TEMPLATE_VARIABLES,
+	TemplateError,
+	type TemplateValues,
+	type TemplateVariable,
+} from './expandTemplate';
+export {
+	MAX_REPLIES,
+	type ParsedReplies,
+	parseRepliesFile,
+	parseReplyTemplates,
+	REPLIES_FILE,
+	type ReplyProblem,
+	type ReplySource,
+	type ReplyTemplate,
+} from './parseReplies';

@@ -24,7 +24,12 @@ describe('ChatClient: a POST whose outcome is unknown', () => {
 		{ name: '200 with ChatMessageId as text', status: 200, body: { ChatMessageId: '12' } },
 		{ name: '200 with a JSON array', status: 200, body: [{ ChatMessageId: 12 }] },
 		{ name: '200 with an HTML page (a proxy sign-in page)', status: 200, html: true },
-		{ name: '200 with XML', status: 200, body: '<ChatMessage><ChatMessageId>12</ChatMessageId></ChatMessage>', contentType: 'application/xml' },
+		{
+			name: '200 with XML',
+			status: 200,
+			body: '<ChatMessage><ChatMessageId>12</ChatMessageId></ChatMessage>',
+			contentType: 'application/xml',
+		},
 		{ name: '200 with JSON labelled as HTML', status: 200, body: '{"ChatMessageId":12}', contentType: 'text/html' },
 	];
 	for (const row of table) {
@@ -94,7 +99,10 @@ describe('nextHop: every method that carries a body stays on its origin', () => 
 			it(`${method} ${status} to another origin is refused, naming the host`, () => {
 				assert.throws(
 					() => hop(method, status, 'https://evil.example.net:8443/steal'),
-					(e: unknown) => e instanceof Error && (e as { otherHost?: string }).otherHost === 'evil.example.net:8443' && /evil\.example\.net/.test(e.message),
+					(e: unknown) =>
+						e instanceof Error &&
+						(e as { otherHost?: string }).otherHost === 'evil.example.net:8443' &&
+						/evil\.example\.net/.test(e.message),
 				);
 				// Same host but http instead of https is another origin too.
 				assert.throws(() => hop(method, status, 'http://crm.example.com/Cust1/api/v1/x'));

@@ -34,7 +34,12 @@ describe('ChatClient redirects', () => {
 
 	for (const status of [307, 308]) {
 		it(`follows a same-origin ${status} of a POST and keeps Authorization and SO-AppToken`, async () => {
-			server.fault({ method: 'POST', path: /\/ChatSession\/999\/Messages$/, status, redirectTo: `${server.url}/api/v1/ChatSession/101/Messages` });
+			server.fault({
+				method: 'POST',
+				path: /\/ChatSession\/999\/Messages$/,
+				status,
+				redirectTo: `${server.url}/api/v1/ChatSession/101/Messages`,
+			});
 			const message = await client().postMessage(999, { Message: `redirected here ${status}` });
 			assert.equal(typeof message.ChatMessageId, 'number');
 			const final = server.received[server.received.length - 1];
@@ -63,7 +68,11 @@ describe('ChatClient redirects', () => {
 	}
 
 	it('never follows a POST to another host name of the same server, nor a same-origin hop that then leaves', async () => {
-		server.fault({ method: 'POST', path: MESSAGES, redirectTo: `${server.url.replace('127.0.0.1', 'localhost')}/api/v1/ChatSession/101/Messages` });
+		server.fault({
+			method: 'POST',
+			path: MESSAGES,
+			redirectTo: `${server.url.replace('127.0.0.1', 'localhost')}/api/v1/ChatSession/101/Messages`,
+		});
 		const e = await rejectsWith(client().postMessage(101, { Message: 'other name' }), 'badResponse');
 		assert.match(e.otherHost ?? '', /^localhost:\d+$/);
 		assert.equal(server.received.length, 1);

@@ -36,7 +36,10 @@ const S = {
 const PEM = `-----BEGIN RSA PRIVATE KEY-----\n${S.pemBody}\n${S.pemBody}\n-----END RSA PRIVATE KEY-----`;
 const GCP_JSON = `{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n${S.pemBody}\\n-----END PRIVATE KEY-----\\n"}`;
 
-const options = { workspaceRoots: ['/work/acme-shop', 'C:\\src\\acme', '/home/erin/shop/'], internalHosts: ['*.corp.example.com', 'build01.internal', 'bad pattern!'] };
+const options = {
+	workspaceRoots: ['/work/acme-shop', 'C:\\src\\acme', '/home/erin/shop/'],
+	internalHosts: ['*.corp.example.com', 'build01.internal', 'bad pattern!'],
+};
 
 interface Row {
 	name: string;
@@ -49,30 +52,144 @@ interface Row {
 
 // True positives: each row names what must be found and how the message reads afterwards.
 const FOUND: Row[] = [
-	{ name: 'PEM private key', text: `key:\n${PEM}\nthanks`, kinds: ['privateKey'], redacted: 'key:\n[private key removed]\nthanks', secret: S.pemBody },
-	{ name: 'PEM cut short (no END line)', text: `-----BEGIN OPENSSH PRIVATE KEY-----\n${S.pemBody}`, kinds: ['privateKey'], redacted: '[private key removed]', secret: S.pemBody },
-	{ name: 'GCP service-account JSON key', text: GCP_JSON, kinds: ['privateKey'], redacted: '{"type": "service_account", "private_key": "[private key removed]\\n"}', secret: S.pemBody },
-	{ name: 'AWS key id and secret', text: `aws_access_key_id = ${S.awsId}\naws_secret_access_key = ${S.awsSecret}`, kinds: ['awsAccessKeyId', 'awsSecretKey'], redacted: 'aws_access_key_id = [token removed]\naws_secret_access_key = [token removed]', secret: S.awsSecret },
-	{ name: 'Azure storage connection string', text: `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${S.azureKey};EndpointSuffix=core.windows.net`, kinds: ['azureKey'], redacted: 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=[token removed];EndpointSuffix=core.windows.net', secret: S.azureKey },
-	{ name: 'Azure SAS URL', text: `https://acme.blob.core.windows.net/c/f.zip?sv=2022-11-02&se=2026-01-01&sp=r&sig=${S.sasSig}`, kinds: ['azureSas'], redacted: 'https://acme.blob.core.windows.net/c/f.zip?sv=2022-11-02&se=2026-01-01&sp=r&sig=[token removed]', secret: S.sasSig },
-	{ name: 'Google API key', text: `maps key ${S.gcpKey} ok`, kinds: ['gcpApiKey'], redacted: 'maps key [token removed] ok', secret: S.gcpKey },
-	{ name: 'GitHub classic and fine-grained tokens', text: `use ${S.github} or ${S.githubPat}`, kinds: ['githubToken', 'githubToken'], redacted: 'use [token removed] or [token removed]', secret: S.github },
+	{
+		name: 'PEM private key',
+		text: `key:\n${PEM}\nthanks`,
+		kinds: ['privateKey'],
+		redacted: 'key:\n[private key removed]\nthanks',
+		secret: S.pemBody,
+	},
+	{
+		name: 'PEM cut short (no END line)',
+		text: `-----BEGIN OPENSSH PRIVATE KEY-----\n${S.pemBody}`,
+		kinds: ['privateKey'],
+		redacted: '[private key removed]',
+		secret: S.pemBody,
+	},
+	{
+		name: 'GCP service-account JSON key',
+		text: GCP_JSON,
+		kinds: ['privateKey'],
+		redacted: '{"type": "service_account", "private_key": "[private key removed]\\n"}',
+		secret: S.pemBody,
+	},
+	{
+		name: 'AWS key id and secret',
+		text: `aws_access_key_id = ${S.awsId}\naws_secret_access_key = ${S.awsSecret}`,
+		kinds: ['awsAccessKeyId', 'awsSecretKey'],
+		redacted: 'aws_access_key_id = [token removed]\naws_secret_access_key = [token removed]',
+		secret: S.awsSecret,
+	},
+	{
+		name: 'Azure storage connection string',
+		text: `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${S.azureKey};EndpointSuffix=core.windows.net`,
+		kinds: ['azureKey'],
+		redacted: 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=[token removed];EndpointSuffix=core.windows.net',
+		secret: S.azureKey,
+	},
+	{
+		name: 'Azure SAS URL',
+		text: `https://acme.blob.core.windows.net/c/f.zip?sv=2022-11-02&se=2026-01-01&sp=r&sig=${S.sasSig}`,
+		kinds: ['azureSas'],
+		redacted: 'https://acme.blob.core.windows.net/c/f.zip?sv=2022-11-02&se=2026-01-01&sp=r&sig=[token removed]',
+		secret: S.sasSig,
+	},
+	{
+		name: 'Google API key',
+		text: `maps key ${S.gcpKey} ok`,
+		kinds: ['gcpApiKey'],
+		redacted: 'maps key [token removed] ok',
+		secret: S.gcpKey,
+	},
+	{
+		name: 'GitHub classic and fine-grained tokens',
+		text: `use ${S.github} or ${S.githubPat}`,
+		kinds: ['githubToken', 'githubToken'],
+		redacted: 'use [token removed] or [token removed]',
+		secret: S.github,
+	},
 	{ name: 'GitLab token', text: `PRIVATE-TOKEN: ${S.gitlab}`, kinds: ['gitlabToken'], secret: S.gitlab },
-	{ name: 'npm token and .npmrc line', text: `${S.npm}\n//registry.npmjs.org/:_authToken=${S.envSecret}`, kinds: ['npmToken', 'npmToken'], secret: S.envSecret },
+	{
+		name: 'npm token and .npmrc line',
+		text: `${S.npm}\n//registry.npmjs.org/:_authToken=${S.envSecret}`,
+		kinds: ['npmToken', 'npmToken'],
+		secret: S.envSecret,
+	},
 	{ name: 'Slack bot token', text: `SLACK ${S.slack}`, kinds: ['slackToken'], secret: S.slack },
-	{ name: 'SuperOffice ticket in a header', text: `Authorization: SOTicket ${S.ticket}`, kinds: ['superOfficeTicket'], redacted: 'Authorization: SOTicket [token removed]', secret: S.ticket },
-	{ name: 'SuperOffice app token', text: `SO-AppToken: ${S.appToken}`, kinds: ['superOfficeToken'], redacted: 'SO-AppToken: [token removed]', secret: S.appToken },
-	{ name: 'Bearer JWT (the JWT rule is the more specific)', text: `Authorization: Bearer ${S.jwt}`, kinds: ['authorizationHeader'], redacted: 'Authorization: Bearer [token removed]', secret: S.jwt },
+	{
+		name: 'SuperOffice ticket in a header',
+		text: `Authorization: SOTicket ${S.ticket}`,
+		kinds: ['superOfficeTicket'],
+		redacted: 'Authorization: SOTicket [token removed]',
+		secret: S.ticket,
+	},
+	{
+		name: 'SuperOffice app token',
+		text: `SO-AppToken: ${S.appToken}`,
+		kinds: ['superOfficeToken'],
+		redacted: 'SO-AppToken: [token removed]',
+		secret: S.appToken,
+	},
+	{
+		name: 'Bearer JWT (the JWT rule is the more specific)',
+		text: `Authorization: Bearer ${S.jwt}`,
+		kinds: ['authorizationHeader'],
+		redacted: 'Authorization: Bearer [token removed]',
+		secret: S.jwt,
+	},
 	{ name: 'bare JWT', text: `token=${S.jwt}.`, kinds: ['jwt'], redacted: 'token=[token removed].', secret: S.jwt },
-	{ name: 'password in a URL keeps the rest', text: `git clone https://ann:${S.password}@git.example.org/r.git`, kinds: ['urlPassword'], redacted: 'git clone https://ann:[password removed]@git.example.org/r.git', secret: S.password },
-	{ name: 'connection string Password=', text: `Server=db;Database=crm;User Id=sa;Password=${S.password};`, kinds: ['connectionPassword'], redacted: 'Server=db;Database=crm;User Id=sa;Password=[password removed];', secret: S.password },
-	{ name: '.env lines', text: `# settings\nAPI_KEY=${S.envSecret}\nexport CLIENT_SECRET="${S.envSecret}"\nPORT=8080`, kinds: ['envSecret', 'envSecret'], redacted: '# settings\nAPI_KEY=[secret removed]\nexport CLIENT_SECRET=[secret removed]\nPORT=8080', secret: S.envSecret },
-	{ name: 'Linux and macOS home paths', text: 'see /home/alice/proj/a.ts and "/Users/bob/Library/x"', kinds: ['homePath', 'homePath'], redacted: 'see ~/proj/a.ts and "~/Library/x"' },
-	{ name: 'Windows home path, also JSON-escaped', text: 'C:\\Users\\carol\\src\\x.cs or "c:\\\\Users\\\\carol\\\\y"', kinds: ['homePath', 'homePath'], redacted: '~\\src\\x.cs or "~\\\\y"' },
+	{
+		name: 'password in a URL keeps the rest',
+		text: `git clone https://ann:${S.password}@git.example.org/r.git`,
+		kinds: ['urlPassword'],
+		redacted: 'git clone https://ann:[password removed]@git.example.org/r.git',
+		secret: S.password,
+	},
+	{
+		name: 'connection string Password=',
+		text: `Server=db;Database=crm;User Id=sa;Password=${S.password};`,
+		kinds: ['connectionPassword'],
+		redacted: 'Server=db;Database=crm;User Id=sa;Password=[password removed];',
+		secret: S.password,
+	},
+	{
+		name: '.env lines',
+		text: `# settings\nAPI_KEY=${S.envSecret}\nexport CLIENT_SECRET="${S.envSecret}"\nPORT=8080`,
+		kinds: ['envSecret', 'envSecret'],
+		redacted: '# settings\nAPI_KEY=[secret removed]\nexport CLIENT_SECRET=[secret removed]\nPORT=8080',
+		secret: S.envSecret,
+	},
+	{
+		name: 'Linux and macOS home paths',
+		text: 'see /home/alice/proj/a.ts and "/Users/bob/Library/x"',
+		kinds: ['homePath', 'homePath'],
+		redacted: 'see ~/proj/a.ts and "~/Library/x"',
+	},
+	{
+		name: 'Windows home path, also JSON-escaped',
+		text: 'C:\\Users\\carol\\src\\x.cs or "c:\\\\Users\\\\carol\\\\y"',
+		kinds: ['homePath', 'homePath'],
+		redacted: '~\\src\\x.cs or "~\\\\y"',
+	},
 	{ name: 'file URL home path', text: 'file:///home/dave/notes.md', kinds: ['homePath'], redacted: 'file://~/notes.md' },
-	{ name: 'workspace root (POSIX and Windows, any case/slash)', text: 'at /work/acme-shop/src/cart.ts:12 and c:/SRC/acme/App.cs', kinds: ['workspacePath', 'workspacePath'], redacted: 'at [workspace]/src/cart.ts:12 and [workspace]/App.cs' },
-	{ name: 'a workspace inside a home folder is the workspace', text: 'open /home/erin/shop/src/a.ts', kinds: ['workspacePath'], redacted: 'open [workspace]/src/a.ts' },
-	{ name: 'internal hosts from the patterns', text: 'ssh git.corp.example.com, then build01.internal:8080', kinds: ['internalHost', 'internalHost'], redacted: 'ssh [internal host], then [internal host]:8080' },
+	{
+		name: 'workspace root (POSIX and Windows, any case/slash)',
+		text: 'at /work/acme-shop/src/cart.ts:12 and c:/SRC/acme/App.cs',
+		kinds: ['workspacePath', 'workspacePath'],
+		redacted: 'at [workspace]/src/cart.ts:12 and [workspace]/App.cs',
+	},
+	{
+		name: 'a workspace inside a home folder is the workspace',
+		text: 'open /home/erin/shop/src/a.ts',
+		kinds: ['workspacePath'],
+		redacted: 'open [workspace]/src/a.ts',
+	},
+	{
+		name: 'internal hosts from the patterns',
+		text: 'ssh git.corp.example.com, then build01.internal:8080',
+		kinds: ['internalHost', 'internalHost'],
+		redacted: 'ssh [internal host], then [internal host]:8080',
+	},
 ];
 
 // False positives: ordinary text and code that must pass untouched. Each is a judgement call, explained.
@@ -83,11 +200,20 @@ const CLEAN: { name: string; text: string }[] = [
 	{ name: 'a base64 image in prose: no JWT shape, no key name', text: `![x](data:image/png;base64,iVBORw0KGgo${fake(200, B64)})` },
 	{ name: 'code reading a password', text: 'const password = readPassword();\nif (password == null) return;' },
 	{ name: 'code naming a token variable (only .env lines count)', text: 'const API_KEY = process.env.API_KEY;' },
-	{ name: '.env placeholders and references', text: 'API_KEY=\nSECRET=${SECRET}\nTOKEN=<your token>\nPASSWORD=****\nDB_PASSWORD=$DB_PASSWORD' },
-	{ name: '.env names that are not secrets themselves', text: 'TOKEN_URL=https://login.example.com/oauth/token\nAPI_KEY_FILE=/run/keys/api' },
-	{ name: 'a URL with a user but no password, and a placeholder password', text: 'https://ann@example.com/x and postgres://user:<password>@localhost/db' },
+	{
+		name: '.env placeholders and references',
+		text: 'API_KEY=\nSECRET=${SECRET}\nTOKEN=<your token>\nPASSWORD=****\nDB_PASSWORD=$DB_PASSWORD',
+	},
+	{
+		name: '.env names that are not secrets themselves',
+		text: 'TOKEN_URL=https://login.example.com/oauth/token\nAPI_KEY_FILE=/run/keys/api',
+	},
+	{
+		name: 'a URL with a user but no password, and a placeholder password',
+		text: 'https://ann@example.com/x and postgres://user:<password>@localhost/db',
+	},
 	{ name: 'a web path that contains /home/', text: 'https://example.com/home/alice/profile' },
-	{ name: 'shared folders are not a person\'s home', text: '/Users/Shared/x and C:\\Users\\Public\\y' },
+	{ name: "shared folders are not a person's home", text: '/Users/Shared/x and C:\\Users\\Public\\y' },
 	{ name: 'hosts that only look like the pattern', text: 'corp.example.com itself, notcorp.example.com, git.corp.example.community' },
 	{ name: 'the word Authorization in prose', text: 'Authorization: Bearer <token> is the header to send' },
 	{ name: 'a sig= query without an Azure signed version', text: 'https://example.com/?sig=abcdefghijklmnopqrstuvwxyz0123' },
@@ -111,7 +237,8 @@ describe('guard: scanText finds secrets and private details', () => {
 					assert.ok(!logText.includes(value), `${f.kind} leaks its value`);
 					// Whatever the preview shows (a public prefix, the last 4), no 8 characters of the secret itself.
 					const secret = row.secret ?? value;
-					for (let i = 0; i + 8 <= secret.length; i++) assert.ok(!logText.includes(secret.slice(i, i + 8)), `${f.kind} leaks part of its value`);
+					for (let i = 0; i + 8 <= secret.length; i++)
+						{assert.ok(!logText.includes(secret.slice(i, i + 8)), `${f.kind} leaks part of its value`);}
 				}
 			}
 			if (row.secret !== undefined) assert.ok(!redactText(row.text, options).includes(row.secret));
