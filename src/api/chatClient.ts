@@ -19,6 +19,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 const isChatMessage = (v: unknown): boolean => isObject(v) && typeof v.ChatMessageId === 'number';
+// What a POST must get back to count as stored: a real id (0 or a fraction would be no message at all).
+const isStoredMessage = (v: unknown): boolean => isObject(v) && Number.isInteger(v.ChatMessageId) && (v.ChatMessageId as number) > 0;
 const isSession = (v: unknown): boolean => isObject(v) && typeof v.ChatSessionId === 'number';
 const isTopic = (v: unknown): boolean => isObject(v) && typeof v.ChatTopicId === 'number';
 const arrayOf =
@@ -67,7 +69,7 @@ export class ChatClient {
 			body: messageBody(draft),
 			auth: true,
 			options: o,
-			accept: isChatMessage,
+			accept: isStoredMessage,
 			what: 'a chat message with a ChatMessageId',
 		})) as ChatMessage;
 	}

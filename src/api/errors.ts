@@ -1,5 +1,6 @@
 // The one error type of the client. `kind` is what callers switch on (UI text is localised from it);
 // `message` is short plain English for logs and never carries a secret.
+import { type TextPosition } from '../shared/unicode';
 import { type ErrorBody } from './types';
 
 export type ApiErrorKind =
@@ -28,6 +29,12 @@ interface ApiErrorDetails {
 	field?: string;
 	/** A low-level error code such as `ECONNREFUSED` (never a message that could hold a secret). */
 	code?: string;
+	/** A POST that may have been stored although no confirmation arrived: read back before sending again. */
+	outcomeUnknown?: boolean;
+	/** The host (and port) a refused redirect pointed to. */
+	otherHost?: string;
+	/** Where in `field` the input is wrong (e.g. a character that is not valid Unicode). */
+	position?: TextPosition;
 }
 
 export class ApiError extends Error {
@@ -43,12 +50,20 @@ export class ApiError extends Error {
 	/** Which input failed validation (kind 'invalid' raised before a request). */
 	readonly field?: string;
 	readonly code?: string;
+	/**
+	 * True when a POST may have been stored but no usable confirmation came back (lost or unusable answer,
+	 * timeout, 5xx). Never retryable: read the conversation back (see matchReadBack) before offering to send again.
+	 */
+	readonly outcomeUnknown: boolean;
+	readonly otherHost?: string;
+	readonly position?: TextPosition;
 
 	constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
 		super(message);
 		this.name = 'ApiError';
 		this.kind = kind;
 		this.retryable = details.retryable ?? false;
+		this.outcomeUnknown = details.outcomeUnknown ?? false;
 		// Only own properties that are set, so logs and deep-equal assertions stay tidy.
 		if (details.status !== undefined) this.status = details.status;
 		if (details.errorType !== undefined) this.errorType = details.errorType;
@@ -58,6 +73,8 @@ export class ApiError extends Error {
 		if (details.path !== undefined) this.path = details.path;
 		if (details.field !== undefined) this.field = details.field;
 		if (details.code !== undefined) this.code = details.code;
+		if (details.otherHost !== undefined) this.otherHost = details.otherHost;
+		if (details.position !== undefined) this.position = details.position;
 	}
 }
 
@@ -179,6 +196,8 @@ export function errorFromResponse(input: ResponseErrorInput): ApiError {
 		errorType,
 		serverMessage,
 		retryable: method === 'GET' && transient,
+		// A 5xx or 408 after the server read the request: it may have stored the message before failing.
+		outcomeUnknown: method !== 'GET' && (kind === 'server' || kind === 'timeout'),
 		retryAfterMs,
 		method,
 		path,

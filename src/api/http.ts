@@ -188,7 +188,7 @@ export class HttpPipeline {
 			if (!REDIRECT_STATUSES.has(response.status)) break;
 			this.trace({ method, path, status: response.status, ms: performance.now() - started, attempt });
 			response.body?.cancel().catch(() => undefined);
-			const next = nextHop(response, url, method, path, hops);
+			const next = nextHop(response, url, method, path, hops, target.origin);
 			if (sameOrigin && next.origin !== target.origin) {
 				sameOrigin = false;
 				headers = withoutCredentials(headers);

@@ -43,11 +43,22 @@ export function transportError(e: unknown, t: TransportContext): ApiError {
 	if (e instanceof ApiError) return e;
 	const { method, path } = t;
 	const get = method === 'GET';
+	// Once a POST may have left, only a read-back can tell whether it was stored.
 	if (t.caller?.aborted) {
-		return new ApiError('cancelled', `${describeKind('cancelled')} (${method} ${path})`, { method, path, retryable: get });
+		return new ApiError('cancelled', `${describeKind('cancelled')} (${method} ${path})`, {
+			method,
+			path,
+			retryable: get,
+			outcomeUnknown: !get,
+		});
 	}
 	if (t.timer?.aborted) {
-		return new ApiError('timeout', `No response within ${t.timeoutMs} ms (${method} ${path})`, { method, path, retryable: get });
+		return new ApiError('timeout', `No response within ${t.timeoutMs} ms (${method} ${path})`, {
+			method,
+			path,
+			retryable: get,
+			outcomeUnknown: !get,
+		});
 	}
 	const codes = causeCodes(e);
 	const unsent = t.beforeResponse && codes.length > 0 && codes.every((c) => UNSENT_CODES.has(c));
@@ -57,13 +68,17 @@ export function transportError(e: unknown, t: TransportContext): ApiError {
 		path,
 		code,
 		retryable: get || unsent,
+		outcomeUnknown: !get && !unsent,
 	});
 }
 
-/** Where a redirect leads; refuses loops, odd schemes and method changes that would drop a body. */
-export function nextHop(response: Response, from: string, method: string, path: string, hops: number): URL {
-	const bad = (why: string): ApiError =>
-		new ApiError('badResponse', `${why} (${method} ${path})`, { method, path, status: response.status });
+/**
+ * Where a redirect leads; refuses loops, odd schemes, method changes that would drop a body, and any request with
+ * a body (a message) to an origin other than `home`: the message must never reach a host the user did not choose.
+ */
+export function nextHop(response: Response, from: string, method: string, path: string, hops: number, home: string): URL {
+	const bad = (why: string, otherHost?: string): ApiError =>
+		new ApiError('badResponse', `${why} (${method} ${path})`, { method, path, status: response.status, otherHost });
 	if (hops + 1 > MAX_REDIRECTS) throw bad(`More than ${MAX_REDIRECTS} redirects`);
 	const location = response.headers.get('location');
 	if (!location) throw bad('A redirect without a Location');
@@ -74,8 +89,15 @@ export function nextHop(response: Response, from: string, method: string, path: 
 		throw bad('A redirect to an invalid address');
 	}
 	if (next.protocol !== 'https:' && next.protocol !== 'http:') throw bad('A redirect to a scheme other than http(s)');
+	const carriesBody = method !== 'GET' && method !== 'HEAD';
+	if (carriesBody && next.origin !== home) {
+		throw bad(
+			`Not sent to ${next.host}: the server redirected the ${method} (${response.status}) to another host; it was not repeated there`,
+			next.host,
+		);
+	}
 	// 301/302/303 would turn a POST into a GET and drop the message; refuse rather than lose it.
-	if (method !== 'GET' && response.status !== 307 && response.status !== 308) {
+	if (carriesBody && response.status !== 307 && response.status !== 308) {
 		throw bad(`A ${response.status} redirect of a ${method}; the request was not repeated`);
 	}
 	return next;
@@ -103,14 +125,20 @@ interface Expected {
 	accept: (data: unknown) => boolean;
 }
 
-/** Parses a 2xx body; returns an ApiError('badResponse') for HTML, non-JSON or JSON of the wrong shape. */
+/**
+ * Parses a 2xx body; returns an ApiError('badResponse') for HTML, non-JSON or JSON of the wrong shape. For a POST
+ * the server accepted the request, so the error says the outcome is unknown rather than "unexpected answer".
+ */
 export function parseBody(text: string, contentType: string | null, x: Expected): unknown {
+	const post = x.method !== 'GET';
 	const bad = (why: string): ApiError =>
-		new ApiError('badResponse', `${describeKind('badResponse')}: ${why} (${x.method} ${x.path})`, {
-			method: x.method,
-			path: x.path,
-			status: x.status,
-		});
+		new ApiError(
+			'badResponse',
+			post
+				? `HTTP ${x.status} without a confirmation (${why}): the message may have been posted; read back before sending again (${x.method} ${x.path})`
+				: `${describeKind('badResponse')}: ${why} (${x.method} ${x.path})`,
+			{ method: x.method, path: x.path, status: x.status, outcomeUnknown: post },
+		);
 	if (contentType !== null && /html/i.test(contentType)) return bad(`HTML instead of ${x.what}`);
 	let data: unknown;
 	try {

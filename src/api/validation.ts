@@ -3,6 +3,7 @@
 import { ApiError } from './errors';
 import { CHAT_MESSAGE_SPECIAL_TYPES, CHAT_MESSAGE_TYPES, type ChatMessageSpecialType, type ChatMessageType } from './types';
 import { MAX_INT32 } from '../shared/ids';
+import { describePosition, findInvalidUnicode } from '../shared/unicode';
 import { isHttpUrl } from '../shared/urls';
 
 const MAX_AUTHOR_LENGTH = 255;
@@ -58,12 +59,25 @@ function optionalString(value: unknown, field: string, max?: number): void {
 	if (value === undefined) return;
 	if (typeof value !== 'string') fail(field, `${field} must be text.`);
 	if (max !== undefined && value.length > max) fail(field, `${field} is longer than ${max} characters.`);
+	wellFormed(value, field);
+}
+
+// JSON.stringify would send a lone surrogate as an escape the server cannot store faithfully.
+function wellFormed(value: string, field: string): void {
+	const at = findInvalidUnicode(value);
+	if (at) {
+		throw new ApiError('invalid', `${field} has a character that is not valid Unicode at ${describePosition(at)} (index ${at.index}).`, {
+			field,
+			position: at,
+		});
+	}
 }
 
 export function validateDraft(sessionId: number, draft: MessageDraft): void {
 	validateId(sessionId);
 	if (draft === null || typeof draft !== 'object') fail('Message', 'The message is missing.');
 	if (typeof draft.Message !== 'string' || draft.Message.trim() === '') fail('Message', 'The message is empty.');
+	wellFormed(draft.Message, 'Message');
 	if (draft.Type !== undefined && !(CHAT_MESSAGE_TYPES as readonly unknown[]).includes(draft.Type)) {
 		fail('Type', 'Type is not a known message type.');
 	}

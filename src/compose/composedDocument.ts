@@ -1,5 +1,6 @@
 // The "Compose in Editor" document: a few `#` header lines naming the recipient, a separator, then the
 // message. Parsing removes the header and never sends it, even when the user has edited it.
+import { findInvalidUnicode, type TextPosition } from '../shared/unicode';
 import { normalizeEol, oneLine, trimBlankEdges } from './text';
 
 export interface ComposeRecipient {
@@ -52,6 +53,11 @@ interface ParsedComposedDocument {
 	headerIntact: boolean;
 	/** Text that is not a `#` line was typed above the separator; it is not part of `message`. */
 	textAboveSeparator: boolean;
+	/**
+	 * The first character of `message` that is not valid Unicode (a lone surrogate), as a position in the whole
+	 * document so the editor can point at it (`index` counts LF line ends); the message must not be sent while this is set.
+	 */
+	invalidCharacter?: TextPosition;
 }
 
 function isHeaderLike(line: string): boolean {
@@ -62,18 +68,30 @@ export function parseComposedDocument(text: string): ParsedComposedDocument {
 	const lines = normalizeEol(text).split('\n');
 	const separator = lines.findIndex(isHeaderSeparator);
 	let body: string[];
+	let bodyStart: number;
 	let textAboveSeparator = false;
 	if (separator >= 0) {
 		// Everything above the separator is header, even if edited: a header line must never be sent.
-		body = lines.slice(separator + 1);
+		bodyStart = separator + 1;
+		body = lines.slice(bodyStart);
 		textAboveSeparator = lines.slice(0, separator).some((line) => line.trim() !== '' && !isHeaderLike(line));
 	} else {
 		// Separator gone: drop the leading block of `#` and blank lines, so no header line is ever sent.
 		let start = 0;
 		while (start < lines.length && (isHeaderLike(lines[start]) || lines[start].trim() === '')) start++;
+		bodyStart = start;
 		body = lines.slice(start);
 	}
+	const trimmed = trimBlankEdges(body);
 	// Inner trailing spaces stay (a Markdown line break); at the very end they mean nothing.
-	const message = trimBlankEdges(body).lines.join('\n').trimEnd();
-	return { message, headerIntact: separator >= 0, textAboveSeparator };
+	const message = trimmed.lines.join('\n').trimEnd();
+	const parsed: ParsedComposedDocument = { message, headerIntact: separator >= 0, textAboveSeparator };
+	const bad = findInvalidUnicode(message);
+	if (bad) {
+		// Lines above the message shift the line number; the column is the same as in the document.
+		const lineOffset = bodyStart + trimmed.dropped;
+		const before = lines.slice(0, lineOffset).reduce((n, l) => n + l.length + 1, 0);
+		parsed.invalidCharacter = { index: before + bad.index, line: bad.line + lineOffset, column: bad.column };
+	}
+	return parsed;
 }

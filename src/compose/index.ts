@@ -15,4 +15,24 @@ export {
 	type SelectionInput,
 } from './formatSelections';
 export { previewLines, measureText } from './preview';
-export {} from './text';
+export { describePosition, findInvalidUnicode, type TextPosition } from '../shared/unicode';
+export {
+	type Expansion,
+	expandTemplate,
+	isoDate,
+	MAX_TEMPLATE_BYTES,
+	TEMPLATE_VARIABLES,
+	TemplateError,
+	type TemplateValues,
+	type TemplateVariable,
+} from './expandTemplate';
+export {
+	MAX_REPLIES,
+	type ParsedReplies,
+	parseRepliesFile,
+	parseReplyTemplates,
+	REPLIES_FILE,
+	type ReplyProblem,
+	type ReplySource,
+	type ReplyTemplate,
+} from './parseReplies';

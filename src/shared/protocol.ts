@@ -2,6 +2,7 @@
 // the host accepts it only through `parseWebviewMessage`, which checks shape, types and lengths.
 import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatMessageSpecialType, type ChatSessionStatus } from './wireEnums';
 import { isSessionId } from './ids';
+import { findInvalidUnicode, type TextPosition } from './unicode';
 import { isHttpUrl } from './urls';
 
 /** Limits for text the webview may send; the server's own limits are checked again by validateDraft. */
@@ -182,9 +183,20 @@ export function assertNever(x: never, lenient = false): void {
 
 // ---- draft checks shared by webview (instant feedback) and host ------------------------------------------
 
+export interface DraftProblem {
+	field: keyof DraftData;
+	/** 'empty' | 'tooLong' | 'url' | 'unicode' (a lone surrogate at `position`). */
+	message: string;
+	position?: TextPosition;
+}
+
 /** The first problem with a draft as the composer would send it, or undefined. Mirrors the client's validateDraft. */
-export function draftProblem(d: DraftData): { field: keyof DraftData; message: string } | undefined {
+export function draftProblem(d: DraftData): DraftProblem | undefined {
 	if (d.text.trim() === '') return { field: 'text', message: 'empty' };
+	for (const field of ['text', 'author', 'specialParam'] as const) {
+		const position = findInvalidUnicode(d[field]);
+		if (position) return { field, message: 'unicode', position };
+	}
 	if (d.text.length > MAX_MESSAGE_LENGTH) return { field: 'text', message: 'tooLong' };
 	if (d.author.length > MAX_FIELD_LENGTH) return { field: 'author', message: 'tooLong' };
 	if (d.specialParam.length > MAX_FIELD_LENGTH) return { field: 'specialParam', message: 'tooLong' };

@@ -41,8 +41,16 @@ export const STRING_KEYS = [
 	'noConnection',
 ] as const;
 
-export type StringKey = (typeof STRING_KEYS)[number];
-export type Strings = Record<StringKey, string>;
+/** Strings the host may not supply yet; the webview falls back to the English in FALLBACK_STRINGS. */
+export const OPTIONAL_STRING_KEYS = ['errUnicode'] as const;
+
+export type OptionalStringKey = (typeof OPTIONAL_STRING_KEYS)[number];
+export type StringKey = (typeof STRING_KEYS)[number] | OptionalStringKey;
+export type Strings = Record<(typeof STRING_KEYS)[number], string> & Partial<Record<OptionalStringKey, string>>;
+
+export const FALLBACK_STRINGS: Record<OptionalStringKey, string> = {
+	errUnicode: 'This field has a broken character at line {0}, column {1}. Delete it and type it again.',
+};
 
 /** Fills `{0}`, `{1}`, ... in a string. */
 export function format(template: string, ...args: (string | number)[]): string {

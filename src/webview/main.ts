@@ -164,7 +164,7 @@ function send(): void {
 	const draft = readComposer();
 	const problem = draftProblem(draft);
 	if (problem) {
-		e.validation.textContent = problemText(problem.message, t);
+		e.validation.textContent = problemText(problem.message, t, problem.position);
 		(problem.field === 'text' ? e.text : problem.field === 'author' ? e.author : e.specialParam).focus();
 		if (problem.field !== 'text') e.advanced.open = true;
 		return;

@@ -1,6 +1,7 @@
 // Renders ViewState into the skeleton. Server text (names, messages) goes in through textContent only.
 import type { ConversationMessage, ErrorInfo, SessionItem } from '../shared/protocol';
-import { format, type StringKey } from '../shared/strings';
+import { FALLBACK_STRINGS, format, type StringKey } from '../shared/strings';
+import { type TextPosition } from '../shared/unicode';
 import { isSending, selectedSession, type ViewState } from '../shared/viewState';
 import { el, type Elements } from './dom';
 
@@ -131,10 +132,12 @@ function errorParts(error: ErrorInfo, t: T, actions: RenderActions): Node[] {
 	];
 }
 
-export function problemText(problem: string, t: T): string {
+export function problemText(problem: string, t: T, position?: TextPosition): string {
 	switch (problem) {
 		case 'empty':
 			return t('errEmpty');
+		case 'unicode':
+			return t('errUnicode', position?.line ?? '?', position?.column ?? '?');
 		case 'url':
 			return t('errUrl');
 		default:
@@ -143,5 +146,5 @@ export function problemText(problem: string, t: T): string {
 }
 
 export function makeT(strings: Partial<Record<StringKey, string>>): T {
-	return (k, ...args) => format(strings[k] ?? k, ...args);
+	return (k, ...args) => format(strings[k] ?? (FALLBACK_STRINGS as Partial<Record<StringKey, string>>)[k] ?? k, ...args);
 }

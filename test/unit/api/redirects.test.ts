@@ -32,29 +32,57 @@ describe('ChatClient redirects', () => {
 	const credentials: Credentials = { scheme: 'soticket', ticket: DEMO.ticket, appToken: DEMO.appToken };
 	const client = (): ChatClient => new ChatClient({ baseUrl: server.url, credentials });
 
-	it('follows a same-origin 307 and keeps Authorization and SO-AppToken', async () => {
-		server.fault({ method: 'POST', path: /\/ChatSession\/999\/Messages$/, redirectTo: `${server.url}/api/v1/ChatSession/101/Messages` });
-		const message = await client().postMessage(999, { Message: 'redirected here' });
-		assert.equal(typeof message.ChatMessageId, 'number');
-		const final = server.received[server.received.length - 1];
-		assert.equal(final.status, 200);
-		assert.match(final.path, MESSAGES);
-		assert.equal(header(final.headers, 'authorization'), `SOTicket ${DEMO.ticket}`);
-		assert.equal(header(final.headers, 'so-apptoken'), DEMO.appToken);
-		assert.equal(server.messages(101).filter((m) => m.Message === 'redirected here').length, 1);
-	});
+	for (const status of [307, 308]) {
+		it(`follows a same-origin ${status} of a POST and keeps Authorization and SO-AppToken`, async () => {
+			server.fault({
+				method: 'POST',
+				path: /\/ChatSession\/999\/Messages$/,
+				status,
+				redirectTo: `${server.url}/api/v1/ChatSession/101/Messages`,
+			});
+			const message = await client().postMessage(999, { Message: `redirected here ${status}` });
+			assert.equal(typeof message.ChatMessageId, 'number');
+			const final = server.received[server.received.length - 1];
+			assert.equal(final.status, 200);
+			assert.match(final.path, MESSAGES);
+			assert.equal(header(final.headers, 'authorization'), `SOTicket ${DEMO.ticket}`);
+			assert.equal(header(final.headers, 'so-apptoken'), DEMO.appToken);
+			assert.equal(server.messages(101).filter((m) => m.Message === `redirected here ${status}`).length, 1);
+		});
+	}
 
-	it('strips Authorization and SO-AppToken on a redirect to another origin (POST 307)', async () => {
-		server.fault({ method: 'POST', path: MESSAGES, redirectTo: `${other.origin}/elsewhere/Messages` });
-		await client().postMessage(101, { Message: 'cross origin' });
-		assert.equal(other.received.length, 1);
-		const seen = other.received[0];
-		assert.equal(seen.method, 'POST');
-		assert.equal(header(seen.headers, 'authorization'), undefined);
-		assert.equal(header(seen.headers, 'so-apptoken'), undefined);
-		assert.equal(JSON.parse(seen.body).Message, 'cross origin', 'a 307 keeps the body');
-		assert.ok(!JSON.stringify(seen.headers).includes(DEMO.ticket));
-		assert.ok(!JSON.stringify(seen.headers).includes(DEMO.appToken));
+	// A message must only ever reach the host the user chose: whatever the redirect status, no request goes elsewhere.
+	for (const status of [301, 302, 303, 307, 308]) {
+		it(`never follows a POST ${status} to another origin and names that host`, async () => {
+			server.fault({ method: 'POST', path: MESSAGES, status, redirectTo: `${other.origin}/elsewhere/Messages` });
+			const e = await rejectsWith(client().postMessage(101, { Message: `cross origin ${status}` }), 'badResponse');
+			assert.equal(other.received.length, 0, 'no request at all to the other origin');
+			const otherHost = new URL(other.origin).host;
+			assert.equal(e.otherHost, otherHost);
+			assert.ok(e.message.includes(otherHost), e.message);
+			assert.equal(e.retryable, false);
+			assert.equal(e.outcomeUnknown, false, 'a redirect is an answer: the server did not take the message');
+			assert.equal(server.received.length, 1, 'and not repeated on the first origin');
+			assert.equal(server.messages(101).filter((m) => m.Message === `cross origin ${status}`).length, 0);
+		});
+	}
+
+	it('never follows a POST to another host name of the same server, nor a same-origin hop that then leaves', async () => {
+		server.fault({
+			method: 'POST',
+			path: MESSAGES,
+			redirectTo: `${server.url.replace('127.0.0.1', 'localhost')}/api/v1/ChatSession/101/Messages`,
+		});
+		const e = await rejectsWith(client().postMessage(101, { Message: 'other name' }), 'badResponse');
+		assert.match(e.otherHost ?? '', /^localhost:\d+$/);
+		assert.equal(server.received.length, 1);
+
+		server.reset();
+		server.fault({ method: 'POST', path: /\/ChatSession\/999\/Messages$/, redirectTo: `${server.url}/api/v1/ChatSession/998/Messages` });
+		server.fault({ method: 'POST', path: /\/ChatSession\/998\/Messages$/, status: 308, redirectTo: `${other.origin}/second` });
+		await rejectsWith(client().postMessage(999, { Message: 'two hops' }), 'badResponse');
+		assert.equal(server.received.length, 2);
+		assert.equal(other.received.length, 0);
 	});
 
 	it('strips them on a GET redirect to another origin, and does not restore them on the way back', async () => {
@@ -90,29 +118,29 @@ describe('ChatClient redirects', () => {
 		assert.equal(events.length, 6);
 	});
 
-	it('refuses to turn a redirected POST into a GET (302) and does not re-send it', async () => {
-		server.fault({ method: 'POST', path: MESSAGES, redirectTo: `${other.origin}/first` });
-		other.respond((_req, res) => {
-			res.writeHead(302, { Location: `${other.origin}/second` });
-			res.end();
-		});
-		const e = await rejectsWith(client().postMessage(101, { Message: 'not re-sent' }), 'badResponse');
-		assert.equal(e.retryable, false);
-		assert.deepEqual(
-			other.received.map((r) => [r.method, r.url]),
-			[['POST', '/first']],
-		);
+	it('refuses to turn a redirected POST into a GET (same-origin 301/302/303) and does not re-send it', async () => {
+		for (const status of [301, 302, 303]) {
+			server.reset();
+			server.fault({ method: 'POST', path: MESSAGES, status, redirectTo: `${server.url}/api/v1/ChatSession/102/Messages` });
+			const e = await rejectsWith(client().postMessage(101, { Message: 'not re-sent' }), 'badResponse');
+			assert.equal(e.retryable, false);
+			assert.equal(e.otherHost, undefined);
+			assert.deepEqual(
+				server.received.map((r) => [r.method, r.status]),
+				[['POST', status]],
+			);
+		}
 	});
 
 	it('traces each hop with its own path and never a host', async () => {
-		server.fault({ method: 'POST', path: MESSAGES, redirectTo: `${other.origin}/elsewhere/Messages` });
+		server.fault({ method: 'POST', path: /\/ChatSession\/999\/Messages$/, redirectTo: `${server.url}/api/v1/ChatSession/101/Messages` });
 		const { events, onTrace } = traceSink();
-		await new ChatClient({ baseUrl: server.url, credentials, onTrace }).postMessage(101, { Message: 'traced' });
+		const stored = await new ChatClient({ baseUrl: server.url, credentials, onTrace }).postMessage(999, { Message: 'traced' });
 		assert.deepEqual(
 			events.map((e) => [e.method, e.path, e.status, e.messageId]),
 			[
-				['POST', '/Cust00000/api/v1/ChatSession/101/Messages', 307, undefined],
-				['POST', '/elsewhere/Messages', 200, 9001],
+				['POST', '/Cust00000/api/v1/ChatSession/999/Messages', 307, undefined],
+				['POST', '/Cust00000/api/v1/ChatSession/101/Messages', 200, stored.ChatMessageId],
 			],
 		);
 		assert.ok(!JSON.stringify(events).includes('127.0.0.1'));

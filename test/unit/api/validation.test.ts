@@ -60,6 +60,29 @@ describe('validateDraft', () => {
 		failsOn(1, { Message: 'x', WhenPosted: 'yesterday' }, 'WhenPosted');
 	});
 
+	it('refuses text that is not valid Unicode (a lone surrogate) in any text field, naming where', () => {
+		const cases: [MessageDraft, string, number, number, number][] = [
+			[{ Message: 'ok\ud83d' }, 'Message', 1, 3, 2],
+			[{ Message: 'line one\r\n😀 then \ude00 here' }, 'Message', 2, 9, 18],
+			[{ Message: 'x', Author: 'Ann\udc00' }, 'Author', 1, 4, 3],
+			[{ Message: 'x', SpecialType: 'Url', SpecialParam: 'https://e.com/\ud800' }, 'SpecialParam', 1, 15, 14],
+		];
+		for (const [draft, field, line, column, index] of cases) {
+			assert.throws(
+				() => validateDraft(1, draft),
+				(e: unknown) =>
+					e instanceof ApiError &&
+					e.kind === 'invalid' &&
+					e.field === field &&
+					e.message.includes(`line ${line}, column ${column}`) &&
+					e.position?.index === index,
+				field,
+			);
+		}
+		// Well-formed pairs (emoji) pass.
+		validateDraft(1, { Message: 'thanks 😀👍🏽', Author: 'Zoë 🙂' });
+	});
+
 	it('sends nothing when the client refuses the input', async () => {
 		let calls = 0;
 		const client = new ChatClient({
@@ -74,6 +97,7 @@ describe('validateDraft', () => {
 		await assert.rejects(client.postMessage(1, { Message: ' ' }), { kind: 'invalid', field: 'Message' });
 		await assert.rejects(client.getSession(-4), { kind: 'invalid', field: 'id' });
 		await assert.rejects(client.getMessages(1, -1), { kind: 'invalid', field: 'after' });
+		await assert.rejects(client.postMessage(1, { Message: 'half an emoji \ud83d' }), { kind: 'invalid', field: 'Message' });
 		assert.equal(calls, 0);
 	});
 });

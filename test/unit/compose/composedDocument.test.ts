@@ -112,3 +112,19 @@ describe('parseComposedDocument', () => {
 		});
 	}
 });
+
+describe('parseComposedDocument: text that is not valid Unicode', () => {
+	const header = composeDocumentHeader({ customer: 'Ann', sessionId: 7, connectionName: 'Prod' });
+	it('reports where the broken character is in the document, not in the message', () => {
+		// The header is 3 lines, then a blank line that is dropped, then the message.
+		const parsed = parseComposedDocument(`${header}\r\nfirst line\r\nsecond 😀 \ud83d end\r\n`);
+		assert.equal(parsed.message, 'first line\nsecond 😀 \ud83d end');
+		assert.deepEqual({ line: parsed.invalidCharacter?.line, column: parsed.invalidCharacter?.column }, { line: 6, column: 11 });
+		const lf = `${header}\nfirst line\nsecond 😀 \ud83d end\n`;
+		assert.equal(lf.charCodeAt(parseComposedDocument(lf).invalidCharacter?.index ?? -1), 0xd83d);
+	});
+	it('ignores a broken character in the header (it is never sent) and says nothing for good text', () => {
+		assert.equal(parseComposedDocument(`# To: \ud800\n${header}fine 😀`).invalidCharacter, undefined);
+		assert.equal(parseComposedDocument(`${header}fine 😀`).invalidCharacter, undefined);
+	});
+});

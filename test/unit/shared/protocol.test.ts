@@ -82,6 +82,16 @@ describe('isDraftData and draftProblem', () => {
 		assert.deepEqual(draftProblem({ ...emptyDraft(), text: '  \n ' }), { field: 'text', message: 'empty' });
 	});
 
+	it('points at a character that is not valid Unicode, in the field where it is', () => {
+		assert.deepEqual(draftProblem({ ...emptyDraft(), text: 'Hi\nthere \ud83d!' }), {
+			field: 'text',
+			message: 'unicode',
+			position: { index: 9, line: 2, column: 7 },
+		});
+		assert.equal(draftProblem({ ...emptyDraft(), text: 'ok', author: '\udfff' })?.field, 'author');
+		assert.equal(draftProblem({ ...emptyDraft(), text: 'ok 😀', author: 'Zoë' }), undefined);
+	});
+
 	it('asks for an http(s) address with SpecialType Url', () => {
 		const d = { ...emptyDraft(), text: 'See', specialType: 'Url' as const };
 		assert.equal(draftProblem(d)?.field, 'specialParam');
