@@ -6,7 +6,7 @@ const noVscode = {
 	'no-restricted-imports': [
 		'error',
 		{
-			paths: [{ name: 'vscode', message: 'Pure modules (api, compose, online, shared, webview, unit tests) must not import vscode.' }],
+			paths: [{ name: 'vscode', message: 'Pure modules (api, compose, live, online, shared, webview, unit tests) must not import vscode.' }],
 		},
 	],
 };
@@ -26,7 +26,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['src/api/**', 'src/compose/**', 'src/online/**', 'src/shared/**', 'src/webview/**', 'test/unit/**'],
+		files: ['src/api/**', 'src/compose/**', 'src/live/**', 'src/online/**', 'src/shared/**', 'src/webview/**', 'test/unit/**'],
 		rules: noVscode,
 	},
 	{
