@@ -82,6 +82,35 @@ export class ChatStore {
 		return structuredClone(stored);
 	}
 
+	/**
+	 * A visitor opens a new chat: the session waits in the queue with their first message. `id` must be free
+	 * (undefined when taken); without it the next free id is used.
+	 */
+	addQueuedSession(o: { customer: string; text: string; topicId?: number; id?: number }): ChatSessionEntity | undefined {
+		const id = o.id ?? Math.max(100, ...this.sessionList.map((x) => x.ChatSessionId)) + 1;
+		if (this.sessionList.some((x) => x.ChatSessionId === id)) return undefined;
+		const now = new Date().toISOString();
+		const topicId = o.topicId ?? this.topicList[0]?.ChatTopicId ?? 1;
+		this.sessionList.push({
+			ChatSessionId: id,
+			TopicId: topicId,
+			CustomerAlias: o.customer.split(' ')[0],
+			CustomerHost: '203.0.113.20',
+			CustomerName: o.customer,
+			CustomerEmail: '',
+			CustomerPhone: '',
+			CustomerCompanyName: '',
+			Status: 'InQueue',
+			FirstMessage: '',
+			LastMessage: '',
+			WhenRequested: now,
+			WhenIdle: now,
+			SessionKey: `session-key-${id}`,
+		});
+		this.addMessage(id, { Type: 'ToUser', Message: o.text, Author: o.customer });
+		return this.session(id);
+	}
+
 	/** The visitor writes in the chat widget. */
 	addCustomerMessage(sessionId: number, text: string): ChatMessage {
 		const session = this.sessionList.find((x) => x.ChatSessionId === sessionId);

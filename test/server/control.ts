@@ -1,7 +1,7 @@
 // HTTP control routes for tests that run in another process than the server (e.g. inside the extension host).
 // They live at the origin root under /__control/, are never validated and never recorded.
 import type { ServerResponse } from 'node:http';
-import type { ChatMessage } from '../../src/api/types';
+import type { ChatMessage, ChatSessionEntity } from '../../src/api/types';
 import { type Fault, faultFromJson } from './faults';
 import { errorBody, sendJson } from './responses';
 
@@ -15,6 +15,7 @@ export interface ControlTarget {
 	fault(f: Fault): void;
 	reset(): void;
 	addCustomerMessage(sessionId: number, text: string): ChatMessage;
+	addQueuedSession(o: { customer: string; text: string; topicId?: number; id?: number }): ChatSessionEntity | undefined;
 	sessions(): { ChatSessionId: number }[];
 }
 
@@ -33,6 +34,24 @@ export function handleControl(method: string, pathname: string, rawBody: string,
 		if (route === 'POST /fault') {
 			target.fault(faultFromJson(parse()));
 			return sendJson(res, 200, { ok: true });
+		}
+		if (route === 'POST /sessions') {
+			const { customer, text, topicId, id } = parse() as Record<string, unknown>;
+			if (typeof customer !== 'string' || customer.trim() === '' || typeof text !== 'string' || text === '') {
+				return bad('Send {"customer": "...", "text": "...", "topicId"?: n, "id"?: n}.');
+			}
+			const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+			if ((topicId !== undefined && !isId(topicId)) || (id !== undefined && !isId(id)))
+				return bad('topicId and id must be positive integers.');
+			const created = target.addQueuedSession({
+				customer: customer.trim(),
+				text,
+				...(topicId !== undefined ? { topicId } : {}),
+				...(id !== undefined ? { id } : {}),
+			});
+			if (!created)
+				return sendJson(res, 409, errorBody('ConflictException', `ChatSession id ${String(id)} already exists`, 'LocalServer.Control'));
+			return sendJson(res, 201, created);
 		}
 		const customer = /^POST \/sessions\/(\d+)\/customer-message$/.exec(route);
 		if (customer) {

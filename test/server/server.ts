@@ -64,6 +64,8 @@ export interface LocalServer {
 	reset(): void;
 	/** Simulates the visitor writing in the chat widget. */
 	addCustomerMessage(sessionId: number, text: string): ChatMessage;
+	/** Simulates a visitor opening a new chat: a session InQueue with their first message; undefined when `id` is taken. */
+	addQueuedSession(o: { customer: string; text: string; topicId?: number; id?: number }): ChatSessionEntity | undefined;
 	sessions(): ChatSessionEntity[];
 	messages(sessionId: number): ChatMessage[];
 	/** Accepts another bearer token besides DEMO.bearer (e.g. one handed out by a fake sign-in). */
@@ -271,6 +273,7 @@ export async function startServer(o: StartOptions = {}): Promise<LocalServer> {
 			violations.length = 0;
 		},
 		addCustomerMessage: (sessionId, text) => store.addCustomerMessage(sessionId, text),
+		addQueuedSession: (o) => store.addQueuedSession(o),
 		sessions: () => store.sessions(),
 		messages: (sessionId) => store.messages(sessionId),
 		addBearerToken: (token) => void bearerTokens.add(token),
