@@ -55,8 +55,7 @@ export interface LiveState {
 }
 
 export type LiveAction =
-	| { type: 'sessions'; sessions: readonly LiveSession[] }
-	| { type: 'messages'; sessionId: number; messages: readonly LiveMessage[] };
+	{ type: 'sessions'; sessions: readonly LiveSession[] } | { type: 'messages'; sessionId: number; messages: readonly LiveMessage[] };
 
 export interface LiveNotification {
 	kind: 'queue' | 'message';
@@ -151,7 +150,13 @@ function onSessions(state: LiveState, list: readonly LiveSession[], ctx: LiveCon
 			? old.session === s
 				? old
 				: { ...old, session: s }
-			: { session: s, maxMessageId: 0, lastAgentMessageId: 0, customer: [], baselineAt: state.primed ? -Infinity : (s.whenIdle ?? Infinity) };
+			: {
+					session: s,
+					maxMessageId: 0,
+					lastAgentMessageId: 0,
+					customer: [],
+					baselineAt: state.primed ? -Infinity : (s.whenIdle ?? Infinity),
+				};
 		if (!old || changed(old.session, s)) changedIds.push(s.id);
 		const entered = s.status === 'InQueue' && (!old || old.session.status !== 'InQueue');
 		if (state.primed && entered) {
@@ -164,9 +169,8 @@ function onSessions(state: LiveState, list: readonly LiveSession[], ctx: LiveCon
 		}
 		next.set(s.id, t);
 	}
-	const nextState: LiveState = { primed: true, sessions: next };
-	const seen = ctx.onScreen !== undefined && next.has(ctx.onScreen) ? watchedSeen(nextState, ctx.onScreen, ctx) : [];
-	return { state: nextState, notifications, seen, changed: changedIds };
+	// No seen marks here: the session on screen gets its messages next, and that batch marks it seen.
+	return { state: { primed: true, sessions: next }, notifications, seen: [], changed: changedIds };
 }
 
 function onMessages(state: LiveState, sessionId: number, messages: readonly LiveMessage[], ctx: LiveContext): LiveStep {
@@ -192,10 +196,12 @@ function onMessages(state: LiveState, sessionId: number, messages: readonly Live
 			if (isNew) fresh.push(p);
 		}
 	}
+	const mark = ctx.seen(sessionId);
+	// Seen messages no longer count; dropping them keeps a long chat's state small.
+	customer = customer.filter((p) => !isSeen(mark, p));
 	if (customer.length > MAX_TRACKED_UNREAD) customer = customer.slice(customer.length - MAX_TRACKED_UNREAD);
 	let t: TrackedSession = { ...old, maxMessageId: maxId, lastAgentMessageId: agentId, customer };
 	const notifications: LiveNotification[] = [];
-	const mark = ctx.seen(sessionId);
 	const unseen = fresh.filter((p) => !isSeen(mark, p));
 	const newest = unseen.at(-1);
 	if (state.primed && newest && !isWatched(sessionId, ctx) && !isOthers(t, ctx) && allows(ctx, 'message') && !inBurst(t, newest, ctx)) {

@@ -41,16 +41,18 @@ export function handleControl(method: string, pathname: string, rawBody: string,
 				return bad('Send {"customer": "...", "text": "...", "topicId"?: n, "id"?: n}.');
 			}
 			const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-			if ((topicId !== undefined && !isId(topicId)) || (id !== undefined && !isId(id)))
+			if ((topicId !== undefined && !isId(topicId)) || (id !== undefined && !isId(id))) {
 				return bad('topicId and id must be positive integers.');
+			}
 			const created = target.addQueuedSession({
 				customer: customer.trim(),
 				text,
 				...(topicId !== undefined ? { topicId } : {}),
 				...(id !== undefined ? { id } : {}),
 			});
-			if (!created)
+			if (!created) {
 				return sendJson(res, 409, errorBody('ConflictException', `ChatSession id ${String(id)} already exists`, 'LocalServer.Control'));
+			}
 			return sendJson(res, 201, created);
 		}
 		const customer = /^POST \/sessions\/(\d+)\/customer-message$/.exec(route);

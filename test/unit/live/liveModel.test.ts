@@ -15,7 +15,15 @@ const T0 = Date.parse('2026-03-01T10:00:00Z');
 const min = (n: number): number => T0 + n * 60_000;
 
 function session(id: number, status: LiveSession['status'], idleMin: number, extra: Partial<LiveSession> = {}): LiveSession {
-	return { id, status, customer: `Customer ${id}`, lastMessage: `last of ${id}`, whenIdle: min(idleMin), whenRequested: min(idleMin - 1), ...extra };
+	return {
+		id,
+		status,
+		customer: `Customer ${id}`,
+		lastMessage: `last of ${id}`,
+		whenIdle: min(idleMin),
+		whenRequested: min(idleMin - 1),
+		...extra,
+	};
 }
 
 const fromCustomer = (id: number, atMin: number, text = `customer ${id}`): LiveMessage => ({ id, type: 'ToUser', text, at: min(atMin) });
@@ -57,7 +65,11 @@ describe('live model: reducer and view', () => {
 		state = reduceLive(state, { type: 'messages', sessionId: 1, messages: [fromCustomer(10, -1), fromAgent(11, 0)] }, ctx).state;
 		assert.equal(liveView(state, ctx).badge, 0);
 
-		const listed = reduceLive(state, { type: 'sessions', sessions: [session(1, 'CustomerLast', 5, { lastMessage: 'Are you there?' })] }, ctx);
+		const listed = reduceLive(
+			state,
+			{ type: 'sessions', sessions: [session(1, 'CustomerLast', 5, { lastMessage: 'Are you there?' })] },
+			ctx,
+		);
 		assert.deepEqual(listed.changed, [1]);
 		const got = reduceLive(listed.state, { type: 'messages', sessionId: 1, messages: [fromCustomer(12, 5, 'Are you there?')] }, ctx);
 		assert.deepEqual(got.notifications, [{ kind: 'message', sessionId: 1, customer: 'Customer 1', text: 'Are you there?' }]);

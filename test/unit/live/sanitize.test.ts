@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { MAX_LIVE_MESSAGES, MAX_LIVE_SESSIONS, MAX_RAW_TEXT, SNIPPET_LENGTH, plainText, sanitizeMessages, sanitizeSessions, truncate } from '../../../src/live';
+import {
+	MAX_LIVE_MESSAGES,
+	MAX_LIVE_SESSIONS,
+	MAX_RAW_TEXT,
+	SNIPPET_LENGTH,
+	plainText,
+	sanitizeMessages,
+	sanitizeSessions,
+	truncate,
+} from '../../../src/live';
 
 const entity = (id: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
 	ChatSessionId: id,
@@ -79,7 +88,11 @@ describe('live sanitation of server data', () => {
 
 	it('keeps the newest messages in id order and skips those without an id', () => {
 		const raw = [
-			...Array.from({ length: MAX_LIVE_MESSAGES + 5 }, (_, i) => ({ ChatMessageId: MAX_LIVE_MESSAGES + 5 - i, Type: 'ToUser', Message: 'm' })),
+			...Array.from({ length: MAX_LIVE_MESSAGES + 5 }, (_, i) => ({
+				ChatMessageId: MAX_LIVE_MESSAGES + 5 - i,
+				Type: 'ToUser',
+				Message: 'm',
+			})),
 			{ Type: 'ToUser' },
 		];
 		const r = sanitizeMessages(raw);

@@ -36,7 +36,14 @@ describe('live seen store', () => {
 		await two.markSeen('a', 1, { messageId: 25, at: 190 });
 		assert.deepEqual(one.get('a', 1), { messageId: 25, at: 200 }, 'component-wise maximum');
 		await Promise.all([one.markSeen('a', 2, { messageId: 1, at: 1 }), two.markSeen('a', 3, { messageId: 2, at: 2 })]);
-		assert.deepEqual([one.get('a', 2), one.get('a', 3)], [{ messageId: 1, at: 1 }, { messageId: 2, at: 2 }], 'neither window loses the other');
+		assert.deepEqual(
+			[one.get('a', 2), one.get('a', 3)],
+			[
+				{ messageId: 1, at: 1 },
+				{ messageId: 2, at: 2 },
+			],
+			'neither window loses the other',
+		);
 		assert.deepEqual(mergeSeen(undefined, { messageId: 1, at: 2 }), { messageId: 1, at: 2 });
 	});
 
