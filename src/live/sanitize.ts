@@ -127,8 +127,9 @@ export function sanitizeSessions(raw: unknown): Sanitized<LiveSession> {
 	const parts: string[] = [];
 	if (noId > 0) parts.push(`${noId} session${noId === 1 ? '' : 's'} without an id skipped`);
 	if (duplicate > 0) parts.push(`${duplicate} duplicate session${duplicate === 1 ? '' : 's'} skipped`);
-	if (all.length > MAX_LIVE_SESSIONS)
-		{parts.push(`${all.length - MAX_LIVE_SESSIONS} of ${all.length} sessions beyond ${MAX_LIVE_SESSIONS} ignored`);}
+	if (all.length > MAX_LIVE_SESSIONS) {
+		parts.push(`${all.length - MAX_LIVE_SESSIONS} of ${all.length} sessions beyond ${MAX_LIVE_SESSIONS} ignored`);
+	}
 	if (longText > 0) parts.push(`${longText} LastMessage over ${MAX_RAW_TEXT} characters cut`);
 	const problem = reason(parts);
 	const items = all.length > MAX_LIVE_SESSIONS ? all.slice(0, MAX_LIVE_SESSIONS) : all;
@@ -156,8 +157,9 @@ export function sanitizeMessages(raw: unknown): Sanitized<LiveMessage> {
 	items.sort((a, b) => a.id - b.id);
 	const parts: string[] = [];
 	if (noId > 0) parts.push(`${noId} message${noId === 1 ? '' : 's'} without an id skipped`);
-	if (items.length > MAX_LIVE_MESSAGES)
-		{parts.push(`${items.length - MAX_LIVE_MESSAGES} older messages beyond ${MAX_LIVE_MESSAGES} ignored`);}
+	if (items.length > MAX_LIVE_MESSAGES) {
+		parts.push(`${items.length - MAX_LIVE_MESSAGES} older messages beyond ${MAX_LIVE_MESSAGES} ignored`);
+	}
 	if (longText > 0) parts.push(`${longText} message${longText === 1 ? '' : 's'} over ${MAX_RAW_TEXT} characters cut`);
 	const kept = items.length > MAX_LIVE_MESSAGES ? items.slice(items.length - MAX_LIVE_MESSAGES) : items;
 	const problem = reason(parts);
