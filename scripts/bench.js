@@ -1,9 +1,11 @@
 // `npm run bench`: the client's overhead against a raw fetch of the same POST to the local server on loopback,
-// alternating per round so drift (GC, JIT, server state) hits both alike; plus the sizes of dist/.
+// alternating per round so drift (GC, JIT, server state) hits both alike; the live polling cost (benchLive.js);
+// plus the sizes of dist/. BENCH_ONLY=live runs only the polling part.
 const { execSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
+const { benchLive } = require('./benchLive');
 
 const root = path.resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 1000);
@@ -23,7 +25,7 @@ function newestMtime(dir, filter) {
 }
 
 function compileIfStale() {
-	const outputs = ['out/test/server/server.js', 'out/src/api/index.js'].map((p) => path.join(root, p));
+	const outputs = ['out/test/server/server.js', 'out/src/api/index.js', 'out/src/live/index.js'].map((p) => path.join(root, p));
 	const isTs = (p) => p.endsWith('.ts') && !p.includes(`${path.sep}webview${path.sep}`);
 	const newestSource = Math.max(newestMtime(path.join(root, 'src'), isTs), newestMtime(path.join(root, 'test'), isTs));
 	const oldestOutput = Math.min(...outputs.map((p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0)));
@@ -75,6 +77,7 @@ function distSizes() {
 
 async function main() {
 	compileIfStale();
+	if (process.env.BENCH_ONLY === 'live') return benchLive(root);
 	const { startServer, DEMO } = require(path.join(root, 'out/test/server/server.js'));
 	const { ChatClient } = require(path.join(root, 'out/src/api/index.js'));
 	const server = await startServer({ port: 0, quiet: true });
@@ -175,6 +178,7 @@ async function main() {
 	} finally {
 		await server.close();
 	}
+	await benchLive(root);
 }
 
 main().catch((e) => {

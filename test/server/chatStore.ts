@@ -4,6 +4,14 @@ import type { ChatMessage, ChatSessionEntity, ChatSessionStatus, ChatTopicAgent,
 import { type DemoAssociate, demoAssociates, demoUserAssociate, seedData, seedTopicAgents } from './seed';
 
 /** A refusal in the official error shape: routes answer it as `{Error, ErrorType, ErrorMessage, ErrorSource}`. */
+/** A visitor starts a chat: topic 1, "New Visitor" and a greeting unless said otherwise; `id` to choose it. */
+export interface QueueSessionRequest {
+	topicId?: number;
+	customerName?: string;
+	text?: string;
+	id?: number;
+}
+
 export class StoreError extends Error {
 	constructor(
 		readonly status: number,
@@ -122,6 +130,10 @@ export class ChatStore {
 		return structuredClone(stored);
 	}
 
+	/**
+	 * A visitor opens a new chat: the session waits in the queue with their first message. `id` must be free
+	 * (undefined when taken); without it the next free id is used.
+	 */
 	/** The visitor writes in the chat widget. */
 	addCustomerMessage(sessionId: number, text: string): ChatMessage {
 		const session = this.sessionList.find((x) => x.ChatSessionId === sessionId);
@@ -199,15 +211,19 @@ export class ChatStore {
 	}
 
 	/** A visitor starts a new chat: a session in the queue with their first message. */
-	queueSession(o: { topicId?: number; customerName?: string; text?: string } = {}): ChatSessionEntity {
+	queueSession(o: QueueSessionRequest = {}): ChatSessionEntity {
 		const topicId = o.topicId ?? 1;
 		if (!this.topicList.some((t) => t.ChatTopicId === topicId)) {
 			throw new StoreError(404, 'SoNotFoundException', `ChatTopic id ${topicId} not found`);
 		}
+		const id = o.id ?? Math.max(100, ...this.sessionList.map((x) => x.ChatSessionId)) + 1;
+		if (this.sessionList.some((x) => x.ChatSessionId === id)) {
+			throw new StoreError(409, 'ConflictException', `ChatSession id ${id} already exists`);
+		}
 		const name = o.customerName ?? 'New Visitor';
 		const now = new Date().toISOString();
 		const session: ChatSessionEntity = {
-			ChatSessionId: Math.max(100, ...this.sessionList.map((x) => x.ChatSessionId)) + 1,
+			ChatSessionId: id,
 			TopicId: topicId,
 			CustomerAlias: name.split(' ')[0],
 			CustomerHost: '203.0.113.20',

@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ChatMessage, ChatSessionEntity } from '../../src/api/types';
 import type { AgentActions } from './agents';
-import { StoreError } from './chatStore';
+import { type QueueSessionRequest, StoreError } from './chatStore';
 import { type Fault, faultFromJson } from './faults';
 import { errorBody, sendJson } from './responses';
 
@@ -20,7 +20,7 @@ export interface ControlTarget {
 	addCustomerMessage(sessionId: number, text: string): ChatMessage;
 	sessions(): { ChatSessionId: number }[];
 	agent(who?: number | string): AgentActions;
-	queueSession(o?: { topicId?: number; customerName?: string; text?: string }): ChatSessionEntity;
+	queueSession(o?: QueueSessionRequest): ChatSessionEntity;
 }
 
 const AGENT_ROUTE = /^POST \/sessions\/(\d+)\/(pickup|transfer|accept-transfer|reject-transfer|reset)$/;
@@ -83,11 +83,15 @@ export function handleControl(method: string, pathname: string, rawBody: string,
 		const act = AGENT_ROUTE.exec(route);
 		if (act) return sendJson(res, 200, agentAct(target, Number(act[1]), act[2], parse() as Record<string, unknown>));
 		if (route === 'POST /sessions') {
-			const { topicId, customerName, text } = parse() as Record<string, unknown>;
-			if (topicId !== undefined && typeof topicId !== 'number') return bad('"topicId" must be a number.');
-			if (customerName !== undefined && typeof customerName !== 'string') return bad('"customerName" must be text.');
+			// A visitor starts a chat. `customer` and `customerName` both name the visitor.
+			const { topicId, customer, customerName, text, id } = parse() as Record<string, unknown>;
+			const name = customer ?? customerName;
+			const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+			if (topicId !== undefined && !isId(topicId)) return bad('"topicId" must be a positive integer.');
+			if (id !== undefined && !isId(id)) return bad('"id" must be a positive integer.');
+			if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) return bad('"customer" must be non-empty text.');
 			if (text !== undefined && (typeof text !== 'string' || text === '')) return bad('"text" must be non-empty text.');
-			return sendJson(res, 200, target.queueSession({ topicId, customerName, text }));
+			return sendJson(res, 201, target.queueSession({ topicId, customerName: name?.trim(), text, id }));
 		}
 		sendJson(res, 404, errorBody('SoNotFoundException', `No control route ${route}`, 'LocalServer.Control'));
 	} catch (e) {

@@ -6,7 +6,7 @@ import { type Operation } from 'openapi-backend';
 import type { ChatMessage, ChatSessionEntity } from '../../src/api/types';
 import { type AgentActions, agentActions } from './agents';
 import { type AuthResult, authenticate, bearerTokenOf } from './auth';
-import { ChatStore } from './chatStore';
+import { ChatStore, type QueueSessionRequest } from './chatStore';
 import { type Contract, isJsonType, loadContract } from './contract';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { type Fault, FaultQueue, faultAction } from './faults';
@@ -68,12 +68,13 @@ export interface LocalServer {
 	reset(): void;
 	/** Simulates the visitor writing in the chat widget. */
 	addCustomerMessage(sessionId: number, text: string): ChatMessage;
+	/** Simulates a visitor opening a new chat: a session InQueue with their first message; undefined when `id` is taken. */
 	sessions(): ChatSessionEntity[];
 	messages(sessionId: number): ChatMessage[];
 	/** Another user acts on the sessions (default the colleague); a refusal throws StoreError. */
 	agent(who?: number | string): AgentActions;
 	/** A visitor starts a chat: a new session in the queue (topic 1 unless said otherwise). */
-	queueSession(o?: { topicId?: number; customerName?: string; text?: string }): ChatSessionEntity;
+	queueSession(o?: QueueSessionRequest): ChatSessionEntity;
 	/** Accepts another bearer token besides DEMO.bearer (e.g. one handed out by a fake sign-in). */
 	addBearerToken(token: string): void;
 	removeBearerToken(token: string): void;

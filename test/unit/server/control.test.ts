@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { ChatMessage } from '../../../src/api/types';
+import type { ChatMessage, ChatSessionEntity } from '../../../src/api/types';
 import type { ContractViolation, RecordedRequest } from '../../server/server';
 import { getJson, postJson, useServer } from './helpers';
 
@@ -68,6 +68,28 @@ describe('local server: HTTP control routes', () => {
 		);
 		assert.equal((await post('/sessions/404/customer-message', { text: 'x' })).status, 404);
 		assert.equal((await post('/sessions/102/customer-message', {})).status, 400);
+	});
+
+	it('puts a new session in the queue with its first message; 409 for a taken id, 400 for a bad body', async () => {
+		const res = await post('/sessions', { customer: 'Barbara Liskov', text: 'Hello?', topicId: 2 });
+		assert.equal(res.status, 201);
+		const created = res.body as ChatSessionEntity;
+		assert.equal(created.Status, 'InQueue');
+		assert.equal(created.LastMessage, 'Hello?');
+		assert.equal(created.TopicId, 2);
+		assert.ok(created.ChatSessionId > 106);
+		const listed = await getJson(`${server().url}/api/v1/ChatSession/ForCurrentUser`);
+		assert.ok((listed.body as ChatSessionEntity[]).some((s) => s.ChatSessionId === created.ChatSessionId && s.Status === 'InQueue'));
+		const messages = server().messages(created.ChatSessionId);
+		assert.deepEqual(
+			messages.map((m) => [m.Type, m.Message, m.Author]),
+			[['ToUser', 'Hello?', 'Barbara Liskov']],
+		);
+		assert.deepEqual(server().violations, [], 'the new session still matches the API document');
+		assert.equal((await post('/sessions', { customer: 'X', text: 'y', id: 101 })).status, 409);
+		assert.equal((await post('/sessions', { customer: 'X', text: 'y', id: 900 })).status, 201);
+		assert.equal((await post('/sessions', { customer: 5, text: 'y' })).status, 400);
+		assert.equal((await post('/sessions', { customer: 'X', text: 'y', id: -1 })).status, 400);
 	});
 
 	it('resets the server', async () => {

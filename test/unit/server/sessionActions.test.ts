@@ -95,7 +95,7 @@ describe('local server: pickup, transfer, reset, transcript', () => {
 		it('queues a new session for a topic', async () => {
 			const res = await control('/sessions', { topicId: 2, customerName: 'Barbara Liskov', text: 'Any discounts?' });
 			const s = res.body as ChatSessionEntity;
-			assert.deepEqual([res.status, s.Status, s.TopicId, s.CustomerName], [200, 'InQueue', 2, 'Barbara Liskov']);
+			assert.deepEqual([res.status, s.Status, s.TopicId, s.CustomerName], [201, 'InQueue', 2, 'Barbara Liskov']);
 			assert.equal(server().messages(s.ChatSessionId)[0].Message, 'Any discounts?');
 			assert.equal(stored(s.ChatSessionId)?.Status, 'InQueue');
 			assert.equal((await control('/sessions', { topicId: 9 })).status, 404);
