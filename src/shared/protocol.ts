@@ -91,7 +91,12 @@ export type WebviewMessage =
 	| { type: 'refresh' }
 	| { type: 'draftChanged'; connectionId: string; sessionId: number; draft: DraftData }
 	| { type: 'send'; requestId: string; connectionId: string; sessionId: number; draft: DraftData }
-	| { type: 'showLog' };
+	| { type: 'showLog' }
+	/** An uncaught error or unhandled rejection in the webview, for the host's log (text only, capped). */
+	| { type: 'webviewError'; message: string; stack?: string };
+
+/** Longest error text the host accepts from the webview. */
+export const MAX_WEBVIEW_ERROR_LENGTH = 2000;
 
 // ---- guards ----------------------------------------------------------------------------------------------
 
@@ -164,6 +169,12 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
 				isSessionId(v.sessionId) &&
 				isDraftData(v.draft)
 				? { type, requestId: v.requestId, connectionId: v.connectionId, sessionId: v.sessionId, draft: copyDraft(v.draft) }
+				: undefined;
+		case 'webviewError':
+			return hasOnlyKeys(v, ['type', 'message', 'stack']) &&
+				isString(v.message, MAX_WEBVIEW_ERROR_LENGTH) &&
+				(v.stack === undefined || isString(v.stack, MAX_WEBVIEW_ERROR_LENGTH))
+				? { type, message: v.message, ...(v.stack !== undefined ? { stack: v.stack } : {}) }
 				: undefined;
 		default:
 			assertNever(type, true);

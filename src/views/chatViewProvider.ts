@@ -130,6 +130,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 			case 'showLog':
 				await vscode.commands.executeCommand(CommandId.showLog);
 				return;
+			case 'webviewError':
+				this.deps.log.error(`chat view (webview): ${msg.message}${msg.stack ? `\n${msg.stack}` : ''}`);
+				return;
 			default:
 				assertNever(msg);
 		}

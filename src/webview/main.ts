@@ -1,14 +1,16 @@
 // The chat view's webview: DOM only, talks to the host through postMessage, never to the network.
-// Drafts live in webview state (setState, on every change) and reach the host debounced for extension-side storage.
+// Drafts: the same DraftStore as the host's, kept in webview state (setState, on every change) so hide/show restores
+// at once; they reach the host debounced, where the DraftStore over globalState survives Reload Window.
 import {
 	type DraftData,
 	draftProblem,
 	emptyDraft,
 	type HostMessage,
-	isDraftData,
+	MAX_WEBVIEW_ERROR_LENGTH,
 	isSessionId,
 	type WebviewMessage,
 } from '../shared/protocol';
+import { DRAFTS_KEY, DraftStore } from '../shared/draftStore';
 import type { StringKey } from '../shared/strings';
 import { initialViewState, reduce, type ViewAction, type ViewState } from '../shared/viewState';
 import { buildSkeleton, type Elements } from './dom';
@@ -25,7 +27,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 interface PersistedState {
 	connectionId?: string;
 	selectedSessionId?: number;
-	drafts: Record<string, DraftData>;
+	/** DraftStore's stored map (checked entry by entry when read). */
+	drafts: unknown;
 	advancedOpen: boolean;
 }
 
@@ -35,6 +38,14 @@ const root = document.getElementById('app') as HTMLElement;
 const t = makeT(parseStrings(root.dataset.strings));
 const e: Elements = buildSkeleton(root, t);
 const persisted = restore(vscode.getState());
+const drafts = new DraftStore({
+	get: (key) => (key === DRAFTS_KEY ? persisted.drafts : undefined),
+	update: (key, value) => {
+		if (key === DRAFTS_KEY) persisted.drafts = value;
+		persist();
+		return Promise.resolve();
+	},
+});
 let state: ViewState = initialViewState();
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 let lastSent: { requestId: string; connectionId: string; sessionId: number; text: string } | undefined;
@@ -49,22 +60,19 @@ function parseStrings(json: string | undefined): Partial<Record<StringKey, strin
 }
 
 function restore(raw: unknown): PersistedState {
-	const out: PersistedState = { drafts: {}, advancedOpen: false };
+	const out: PersistedState = { drafts: undefined, advancedOpen: false };
 	if (!raw || typeof raw !== 'object') return out;
 	const r = raw as Record<string, unknown>;
 	if (typeof r.connectionId === 'string') out.connectionId = r.connectionId;
 	if (isSessionId(r.selectedSessionId)) out.selectedSessionId = r.selectedSessionId;
 	out.advancedOpen = r.advancedOpen === true;
-	if (r.drafts && typeof r.drafts === 'object') {
-		for (const [k, v] of Object.entries(r.drafts as Record<string, unknown>)) if (isDraftData(v)) out.drafts[k] = v;
-	}
+	out.drafts = r.drafts;
 	return out;
 }
 
-const keyOf = (connectionId: string, sessionId: number) => `${connectionId}:${sessionId}`;
-
-function currentKey(): string | undefined {
-	return state.connection && state.selectedSessionId !== undefined ? keyOf(state.connection.id, state.selectedSessionId) : undefined;
+/** The selected session's own draft in webview state, if any. */
+function localDraft(): DraftData | undefined {
+	return state.connection && state.selectedSessionId !== undefined ? drafts.get(state.connection.id, state.selectedSessionId) : undefined;
 }
 
 function readComposer(): DraftData {
@@ -93,10 +101,8 @@ function persist(): void {
 
 /** Keeps the draft in webview state now and tells the host after a pause (or at once when `flush`). */
 function draftChanged(flush = false): void {
-	const key = currentKey();
-	if (!key || !state.connection || state.selectedSessionId === undefined) return;
-	persisted.drafts[key] = readComposer();
-	persist();
+	if (!state.connection || state.selectedSessionId === undefined) return;
+	void drafts.set(state.connection.id, state.selectedSessionId, readComposer());
 	const msg: WebviewMessage = {
 		type: 'draftChanged',
 		connectionId: state.connection.id,
@@ -145,9 +151,7 @@ function dispatch(action: ViewAction): void {
 
 /** Shows the draft of the selected session: the webview's own copy first (newest), else the host's. */
 function showDraftFor(hostDraft: DraftData | undefined): void {
-	const key = currentKey();
-	const local = key ? persisted.drafts[key] : undefined;
-	writeComposer(local ?? hostDraft ?? emptyDraft());
+	writeComposer(localDraft() ?? hostDraft ?? emptyDraft());
 }
 
 function selectSession(sessionId: number): void {
@@ -179,15 +183,11 @@ function send(): void {
 /** The server confirmed: drop that session's draft; clear the box only if it still holds what was sent. */
 function onSent(requestId: string): void {
 	if (!lastSent || lastSent.requestId !== requestId) return;
-	const key = keyOf(lastSent.connectionId, lastSent.sessionId);
-	if (currentKey() === key) {
-		if (e.text.value === lastSent.text) {
-			const keep = readComposer();
-			writeComposer({ ...emptyDraft(), type: keep.type, author: keep.author });
-			delete persisted.drafts[key];
-		}
-	} else {
-		delete persisted.drafts[key];
+	const shown = state.connection?.id === lastSent.connectionId && state.selectedSessionId === lastSent.sessionId;
+	if (!shown || e.text.value === lastSent.text) void drafts.clear(lastSent.connectionId, lastSent.sessionId);
+	if (shown && e.text.value === lastSent.text) {
+		const keep = readComposer();
+		writeComposer({ ...emptyDraft(), type: keep.type, author: keep.author });
 	}
 	persist();
 	lastSent = undefined;
@@ -203,9 +203,8 @@ function onHostMessage(msg: HostMessage): void {
 		case 'sessionSelected': {
 			const wasSelected = state.selectedSessionId === msg.sessionId;
 			dispatch(msg);
-			const key = currentKey();
 			// never overwrite what the user has typed meanwhile
-			if (!wasSelected || (key && !persisted.drafts[key] && e.text.value === '')) showDraftFor(msg.draft);
+			if (!wasSelected || (!localDraft() && e.text.value === '')) showDraftFor(msg.draft);
 			persist();
 			break;
 		}
@@ -280,10 +279,23 @@ e.advanced.addEventListener('toggle', () => {
 	persist();
 });
 window.addEventListener('blur', flushDraft);
+// An error here would otherwise vanish in the webview's own console: the host writes it to the log.
+const reportError = (message: string, stack?: string): void => {
+	const cap = (v: string): string => v.slice(0, MAX_WEBVIEW_ERROR_LENGTH);
+	vscode.postMessage({ type: 'webviewError', message: cap(message || 'unknown error'), ...(stack ? { stack: cap(stack) } : {}) });
+};
+window.addEventListener('error', (ev: ErrorEvent) => {
+	const err: unknown = ev.error;
+	reportError(ev.message, err instanceof Error ? err.stack : undefined);
+});
+window.addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => {
+	const reason: unknown = ev.reason;
+	reportError(reason instanceof Error ? reason.message : String(reason), reason instanceof Error ? reason.stack : undefined);
+});
 
 // Show what we had before the host answers (hide/show restores instantly), then hand over.
 if (persisted.connectionId && persisted.selectedSessionId !== undefined) {
-	const d = persisted.drafts[keyOf(persisted.connectionId, persisted.selectedSessionId)];
+	const d = drafts.get(persisted.connectionId, persisted.selectedSessionId);
 	if (d) writeComposer(d);
 }
 updateCount();

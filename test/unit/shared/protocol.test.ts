@@ -5,6 +5,7 @@ import {
 	isDraftData,
 	MAX_FIELD_LENGTH,
 	MAX_MESSAGE_LENGTH,
+	MAX_WEBVIEW_ERROR_LENGTH,
 	parseWebviewMessage,
 } from '../../../src/shared/protocol';
 
@@ -66,6 +67,19 @@ describe('parseWebviewMessage', () => {
 		assert.equal(parseWebviewMessage({ type: 'ready' }), undefined);
 		assert.equal(parseWebviewMessage({ type: 'selectSession', sessionId: '1' }), undefined);
 		assert.equal(parseWebviewMessage({ type: 'refresh', sessionId: 1 }), undefined);
+	});
+
+	it('takes a webview error as capped text only', () => {
+		assert.deepEqual(parseWebviewMessage({ type: 'webviewError', message: 'boom', stack: 'at x' }), {
+			type: 'webviewError',
+			message: 'boom',
+			stack: 'at x',
+		});
+		assert.deepEqual(parseWebviewMessage({ type: 'webviewError', message: 'boom' }), { type: 'webviewError', message: 'boom' });
+		assert.equal(parseWebviewMessage({ type: 'webviewError', message: 'x'.repeat(MAX_WEBVIEW_ERROR_LENGTH + 1) }), undefined);
+		assert.equal(parseWebviewMessage({ type: 'webviewError', message: { toString: 'boom' } }), undefined);
+		assert.equal(parseWebviewMessage({ type: 'webviewError', message: 'boom', extra: 1 }), undefined);
+		assert.equal(parseWebviewMessage({ type: 'webviewError', message: 'boom', stack: 7 }), undefined);
 	});
 
 	it('does not trust a prototype: inherited fields do not count', () => {
