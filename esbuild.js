@@ -35,6 +35,20 @@ function copyCodicons() {
 	for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
+/** In watch mode, marks each rebuild for the "npm: watch" task's problem matcher (.vscode/tasks.json). */
+const watchMarkers = {
+	name: 'watch-markers',
+	setup(build) {
+		build.onStart(() => console.log('[watch] build started'));
+		build.onEnd((result) => {
+			for (const { text, location } of result.errors) {
+				console.error(`✘ [ERROR] ${text}${location ? ` (${location.file}:${location.line}:${location.column})` : ''}`);
+			}
+			console.log('[watch] build finished');
+		});
+	},
+};
+
 async function main() {
 	copyCodicons();
 	const contexts = await Promise.all(
@@ -46,6 +60,7 @@ async function main() {
 				sourcesContent: false,
 				logLevel: 'warning',
 				define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+				plugins: watch ? [watchMarkers] : [],
 			}),
 		),
 	);

@@ -13,26 +13,11 @@ const WARMUP = Number(process.env.BENCH_WARMUP || 200);
 const SESSION = 101;
 const GOAL = 1.05;
 
-function newestMtime(dir, filter) {
-	let newest = 0;
-	if (!fs.existsSync(dir)) return newest;
-	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-		const p = path.join(dir, entry.name);
-		if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p, filter));
-		else if (filter(p)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-	}
-	return newest;
-}
-
+/** `tsc -b test/tsconfig.json`: compiles only what changed since the last build. */
 function compileIfStale() {
 	const outputs = ['out/test/server/server.js', 'out/src/api/index.js', 'out/src/live/index.js'].map((p) => path.join(root, p));
-	const isTs = (p) => p.endsWith('.ts') && !p.includes(`${path.sep}webview${path.sep}`);
-	const newestSource = Math.max(newestMtime(path.join(root, 'src'), isTs), newestMtime(path.join(root, 'test'), isTs));
-	const oldestOutput = Math.min(...outputs.map((p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0)));
-	if (oldestOutput >= newestSource) return;
-	console.log('out/ is stale: compiling (tsc -p test/tsconfig.json)…');
 	try {
-		execSync('npx tsc -p test/tsconfig.json', { cwd: root, stdio: 'inherit' });
+		execSync('npx tsc -b test/tsconfig.json', { cwd: root, stdio: 'inherit' });
 	} catch (e) {
 		// tsc still emits on type errors elsewhere in the tree; measure with what it wrote when the files exist.
 		if (!outputs.every((p) => fs.existsSync(p))) throw e;

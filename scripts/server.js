@@ -1,15 +1,22 @@
 // `npm run server [-- --port N]`: starts the local SuperOffice chat server (test/server) and a local OpenID
 // Provider for "Sign in to SuperOffice Online", and prints the base URL, the demo credentials and the authority.
-// Compiles test/tsconfig.json first when the compiled server is missing or stale.
+// Compiles test/tsconfig.json first (tsc -b: only what changed).
 'use strict';
+const { parseArgs } = require('node:util');
 const { startLocalServers } = require('./localServers');
 
 function portFromArgs() {
-	const args = process.argv.slice(2);
-	const i = args.findIndex((a) => a === '--port' || a.startsWith('--port='));
-	const raw = i < 0 ? process.env.PORT : args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
-	const port = raw === undefined || raw === '' ? 0 : Number(raw);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+	let values;
+	try {
+		({ values } = parseArgs({ options: { port: { type: 'string' } } }));
+	} catch (e) {
+		console.error(`${e.message}\nUsage: npm run server [-- --port N]`);
+		process.exit(2);
+	}
+	const raw = values.port ?? process.env.PORT;
+	if (raw === undefined || raw === '') return 0;
+	const port = Number(raw);
+	if (!/^\d+$/.test(raw) || port > 65535) {
 		console.error(`Not a port number: ${raw}`);
 		process.exit(2);
 	}

@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
+const { parseArgs } = require('node:util');
 const firstRun = require('./firstRun');
 // Before anything from node_modules is needed: `npm start` is meant to work as the first command of a fresh clone.
 if (!firstRun.ensureDependencies()) process.exit(1);
@@ -19,17 +20,24 @@ const root = host.root;
 const playground = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'superoffice-chat', 'playground');
 const CONNECTION_ID = 'local-demo';
 
-function flag(name) {
-	return process.argv.includes(name);
+function readOptions() {
+	try {
+		return parseArgs({
+			options: { 'no-open': { type: 'boolean', default: false }, port: { type: 'string' }, 'code-port': { type: 'string' } },
+		}).values;
+	} catch (e) {
+		console.error(`${e.message}\nUsage: npm start [-- --no-open] [--port N] [--code-port N]`);
+		process.exit(2);
+	}
 }
-function numberOption(name, fallback) {
-	const args = process.argv.slice(2);
-	const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
-	if (i < 0) return fallback;
-	const raw = args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
+const options = readOptions();
+
+function portOption(name, fallback) {
+	const raw = options[name];
+	if (raw === undefined) return fallback;
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 0 || n > 65535) {
-		console.error(`${name}: not a port number: ${raw}`);
+	if (!/^\d+$/.test(raw) || n > 65535) {
+		console.error(`--${name}: not a port number: ${raw}`);
 		process.exit(2);
 	}
 	return n;
@@ -81,9 +89,9 @@ function workspaceFolder() {
 }
 
 async function main() {
-	const noOpen = flag('--no-open');
+	const noOpen = options['no-open'];
 	if (!step('build', process.execPath, [path.join(root, 'esbuild.js')])) return 1;
-	const { server, oidc, DEMO, close } = await startLocalServer(numberOption('--port', 38080));
+	const { server, oidc, DEMO, close } = await startLocalServer(portOption('port', 38080));
 	const stops = [close];
 	const stopAll = async () => {
 		for (const fn of stops.splice(0).reverse()) {
@@ -128,7 +136,7 @@ async function main() {
 	} else {
 		if (!firstRun.ensureHost({ needsBrowser: false })) return 1;
 		host.installExtensionLink(extensionsDir);
-		const wanted = numberOption('--code-port', 38081);
+		const wanted = portOption('code-port', 38081);
 		const port = (await host.portIsFree(wanted)) ? wanted : 0;
 		if (!port) console.log(`Port ${wanted} is busy; using a random port for code-server.`);
 		const cs = await host.startCodeServer({ port, userDataDir, extensionsDir });

@@ -36,78 +36,6 @@ function banner(text) {
 	console.log(`\n=== ${text} ===`);
 }
 
-// --- unit tier child: mocha driven through its API so the counts are exact while the spec output stays ---
-
-function globToRegExp(glob) {
-	let re = '';
-	for (let i = 0; i < glob.length; i++) {
-		const c = glob[i];
-		if (c === '*' && glob[i + 1] === '*') {
-			re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-			i += glob[i + 2] === '/' ? 2 : 1;
-		} else if (c === '*') re += '[^/]*';
-		else if (c === '?') re += '[^/]';
-		else re += /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c;
-	}
-	return new RegExp(`^${re}$`);
-}
-
-function expandGlob(pattern) {
-	const posix = pattern.split(path.sep).join('/');
-	const staticPart = posix.split('/').filter((_, i, parts) => !parts.slice(0, i + 1).some((p) => /[*?]/.test(p)));
-	const base = path.join(root, ...staticPart);
-	const matcher = globToRegExp(posix);
-	const found = [];
-	const walk = (dir) => {
-		if (!fs.existsSync(dir)) return;
-		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else if (matcher.test(path.relative(root, full).split(path.sep).join('/'))) found.push(full);
-		}
-	};
-	walk(base);
-	return found.sort();
-}
-
-async function runMochaChild(configFile) {
-	// mocha 12 is an ES module: require() hands back its namespace.
-	const mochaModule = require('mocha');
-	const Mocha = typeof mochaModule === 'function' ? mochaModule : mochaModule.default;
-	const config = JSON.parse(fs.readFileSync(path.resolve(root, configFile), 'utf8'));
-	const mocha = new Mocha({
-		ui: config.ui || 'bdd',
-		timeout: config.timeout,
-		color: config.color ?? false,
-		reporter: 'spec',
-		slow: config.slow,
-	});
-	if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
-	for (const req of [].concat(config.require || [])) {
-		const loaded = require(req.startsWith('.') ? path.resolve(root, req) : req);
-		if (loaded && loaded.mochaHooks) mocha.rootHooks(loaded.mochaHooks);
-	}
-	const files = [].concat(config.spec || []).flatMap(expandGlob);
-	for (const file of files) mocha.addFile(file);
-	const write = (passed, failed) => {
-		const line = `${passed} passed, ${failed} failed`;
-		console.log(`[unit] ${line}`);
-		if (process.env.TEST_RESULT_FILE) fs.writeFileSync(process.env.TEST_RESULT_FILE, line + '\n');
-	};
-	if (files.length === 0) {
-		console.error(`[unit] no files match ${config.spec}`);
-		write(0, 1);
-		return 1;
-	}
-	await mocha.loadFilesAsync();
-	return new Promise((resolve) => {
-		const runner = mocha.run((failures) => {
-			write(runner.stats.passes, failures);
-			resolve(failures > 0 ? 1 : 0);
-		});
-	});
-}
-
 // --- the pipeline ---
 
 async function runTier(name, command, args, resultDir) {
@@ -192,10 +120,16 @@ async function main() {
 
 	const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sochat-test-all-'));
 	try {
+		// Each tier is mocha with a config file of its own and the one count reporter (scripts/mochaCountReporter.js).
+		const mocha = require.resolve('mocha/bin/mocha.js', { paths: [root] });
+		const grep = process.env.MOCHA_GREP ? ['--grep', process.env.MOCHA_GREP] : [];
 		const commands = {
-			unit: [process.execPath, [path.join(__dirname, 'test-all.js'), '--mocha-child', 'test/unit/.mocharc.json']],
-			integration: [process.execPath, [path.join(root, 'out/test/integration/runTest.js')]],
-			e2e: [process.execPath, [path.join(root, 'out/test/e2e/run.js')]],
+			unit: [process.execPath, [mocha, '--config', 'test/unit/.mocharc.json', ...grep]],
+			integration: [
+				process.execPath,
+				[path.join(root, 'node_modules', '@vscode', 'test-cli', 'out', 'bin.mjs'), '--config', '.vscode-test.mjs'],
+			],
+			e2e: [process.execPath, [mocha, '--config', 'test/e2e/.mocharc.js']],
 		};
 		for (const tier of tiers) {
 			if (interrupted) break;
@@ -214,26 +148,11 @@ async function main() {
 	return failed > 0 ? 1 : 0;
 }
 
-if (process.argv[2] === '--mocha-child') {
-	runMochaChild(process.argv[3]).then(
-		(code) => {
-			process.exitCode = code;
-			// Like mocha's --exit: a test that leaks a handle must not hang the pipeline.
-			setTimeout(() => process.exit(code), 3000).unref();
-		},
-		(e) => {
-			console.error(e);
-			if (process.env.TEST_RESULT_FILE) fs.writeFileSync(process.env.TEST_RESULT_FILE, '0 passed, 1 failed\n');
-			process.exit(1);
-		},
-	);
-} else {
-	main().then(
-		(code) => process.exit(code),
-		(e) => {
-			console.error(e);
-			console.log('0 passed, 1 failed');
-			process.exit(1);
-		},
-	);
-}
+main().then(
+	(code) => process.exit(code),
+	(e) => {
+		console.error(e);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	},
+);
