@@ -179,16 +179,13 @@ export class ChatClient {
 	}
 
 	private async pickUpAt(rel: string, o: RequestOptions | undefined): Promise<ChatSessionEntity | undefined> {
-		const data = await this.http.request({
-			method: 'POST',
-			rel,
-			auth: true,
-			options: o,
-			accept: isSessionOrNull,
-			what: 'a chat session or null',
-			emptyIsNull: true,
-		});
-		return data === null ? undefined : (data as ChatSessionEntity);
+		return (await this.postForSession(rel, 'a chat session or null', o)) ?? undefined;
+	}
+
+	/** A body-less POST that answers a chat session, or null (or nothing) when nothing happened. */
+	private async postForSession(rel: string, what: string, o: RequestOptions | undefined): Promise<ChatSessionEntity | null> {
+		const data = await this.http.request({ method: 'POST', rel, auth: true, options: o, accept: isSessionOrNull, what, emptyIsNull: true });
+		return data === null ? null : (data as ChatSessionEntity);
 	}
 
 	/** The transfer and reset POSTs: a session back, or a `conflict` naming what did not happen. */
@@ -199,16 +196,8 @@ export class ChatClient {
 		o: RequestOptions | undefined,
 	): Promise<ChatSessionEntity> {
 		const rel = `/api/v1/ChatSession/${sessionId}${tail}`;
-		const data = await this.http.request({
-			method: 'POST',
-			rel,
-			auth: true,
-			options: o,
-			accept: isSessionOrNull,
-			what: 'a chat session',
-			emptyIsNull: true,
-		});
-		if (data !== null) return data as ChatSessionEntity;
+		const data = await this.postForSession(rel, 'a chat session', o);
+		if (data !== null) return data;
 		// The document says "nothing happens" when the session is not the user's or not being transferred.
 		const path = `${new URL(this.http.baseUrl).pathname.replace(/\/$/, '')}${rel}`;
 		throw new ApiError(
