@@ -1,14 +1,9 @@
 // Wire types, exactly as the SuperOffice WebAPI sends them (field names and enum strings from the official API
 // document, test/server/openapi/superoffice-chat-v1.openapi.json). Only the fields this product reads are typed.
 
-import {
-	CHAT_MESSAGE_SPECIAL_TYPES,
-	CHAT_MESSAGE_TYPES,
-	type ChatMessageSpecialType,
-	type ChatMessageType,
-	type ChatSessionStatus,
-	OPEN_SESSION_STATUSES,
-} from '../shared/wireEnums';
+import { type ChatMessageSpecialType, type ChatMessageType, type ChatSessionStatus } from '../shared/wireEnums';
+
+// The enums live in shared/ (the webview needs them too); the client's users get them from here.
 export {
 	CHAT_MESSAGE_SPECIAL_TYPES,
 	CHAT_MESSAGE_TYPES,
@@ -16,7 +11,7 @@ export {
 	type ChatMessageType,
 	type ChatSessionStatus,
 	OPEN_SESSION_STATUSES,
-};
+} from '../shared/wireEnums';
 
 export interface ChatMessage {
 	ChatMessageId?: number;
