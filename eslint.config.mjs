@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 // Imports run downward only. Each folder lists the folders above it, which it must not import; `vscode` is
 // forbidden in the pure folders. Lowest first:
-//   shared → api → online, compose, guard, live, util → core → connections, sessions → services
+//   shared → api → online, compose, guard, live, diagnostics, util → core → connections, sessions → services
 //   → errors, signIn, sending, targets → views, authentication → commands → extension.ts / extensionApi.ts
 // Import cycles (also within a layer) are caught by scripts/checkImportCycles.js, run with lint.
 const layers = [
@@ -15,17 +15,18 @@ const layers = [
 	{ folders: ['compose'], pure: true, mayImport: ['shared', 'api'] },
 	{ folders: ['guard'], pure: true, mayImport: ['shared'] },
 	{ folders: ['live'], pure: true, mayImport: ['shared', 'api'] },
+	{ folders: ['diagnostics'], pure: true, mayImport: ['shared', 'api'] },
 	{ folders: ['util'], pure: false, mayImport: ['shared', 'api'] },
-	{ folders: ['core'], pure: false, mayImport: ['shared', 'api', 'online', 'compose', 'guard', 'live', 'util'] },
+	{ folders: ['core'], pure: false, mayImport: ['shared', 'api', 'online', 'compose', 'guard', 'live', 'diagnostics', 'util'] },
 	{
 		folders: ['connections', 'sessions'],
 		pure: false,
-		mayImport: ['shared', 'api', 'online', 'compose', 'guard', 'live', 'util', 'core', 'connections', 'sessions'],
+		mayImport: ['shared', 'api', 'online', 'compose', 'guard', 'live', 'diagnostics', 'util', 'core', 'connections', 'sessions'],
 	},
 	{
 		folders: ['services'],
 		pure: false,
-		mayImport: ['shared', 'api', 'online', 'compose', 'guard', 'live', 'util', 'core', 'connections', 'sessions'],
+		mayImport: ['shared', 'api', 'online', 'compose', 'guard', 'live', 'diagnostics', 'util', 'core', 'connections', 'sessions'],
 	},
 	{
 		folders: ['errors', 'signIn', 'sending', 'targets'],
@@ -50,7 +51,7 @@ const layers = [
 		folders: ['views', 'authentication'],
 		pure: false,
 		mayImport: [
-			...['shared', 'api', 'online', 'compose', 'guard', 'live', 'util', 'core', 'connections', 'sessions', 'services'],
+			...['shared', 'api', 'online', 'compose', 'guard', 'live', 'diagnostics', 'util', 'core', 'connections', 'sessions', 'services'],
 			...['errors', 'signIn', 'sending', 'targets', 'views', 'authentication'],
 		],
 	},

@@ -156,14 +156,7 @@ export function registerAddConnectionCommand(s: Services): vscode.Disposable {
 async function probe(s: Services, baseUrl: string, name: string): Promise<{ ok: true; version?: string } | { ok: false; message: string }> {
 	const client = s.clients.anonymous(baseUrl, name);
 	try {
-		const info = await vscode.window.withProgress(
-			{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', baseUrl), cancellable: true },
-			(_p, token) => {
-				const abort = new AbortController();
-				token.onCancellationRequested(() => abort.abort());
-				return client.probe({ signal: abort.signal });
-			},
-		);
+		const info = await s.prompter.withProgress(vscode.l10n.t('Checking {0}…', baseUrl), (signal) => client.probe({ signal }));
 		const version = serverVersion(info);
 		s.log.info(`Probed ${baseUrl}: ${version ?? 'no version reported'}`);
 		return { ok: true, version };

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ComposeTargets } from '../targets/composeTargets';
 import { registerAddConnectionCommand } from './addConnection';
+import { registerCheckConnectionCommand } from './checkConnection';
 import { registerComposeMessageCommand } from './composeMessage';
 import { registerPostMessageCommand } from './postMessage';
 import { registerPostSelectionCommand } from './postSelection';
@@ -29,5 +30,6 @@ export function registerCommands(s: Services): vscode.Disposable {
 		registerRemoveConnectionCommand(s),
 		registerSwitchConnectionCommand(s),
 		registerShowLogCommand(s),
+		registerCheckConnectionCommand(s),
 	);
 }

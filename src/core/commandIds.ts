@@ -11,5 +11,6 @@ export const CommandId = {
 	removeConnection: 'superofficeChat.removeConnection',
 	switchConnection: 'superofficeChat.switchConnection',
 	showLog: 'superofficeChat.showLog',
+	checkConnection: 'superofficeChat.checkConnection',
 	refreshView: 'superofficeChat.refreshView',
 } as const;

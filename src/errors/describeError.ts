@@ -80,6 +80,7 @@ function describeApiError(e: ApiError, ctx: ErrorContext): ErrorDescription {
 					: vscode.l10n.t('Could not reach the server. Check the URL and your network.'),
 				retry,
 				sw,
+				'checkConnection',
 			);
 		case 'timeout': {
 			const seconds = requestTimeoutSeconds();
@@ -134,7 +135,7 @@ function describeApiError(e: ApiError, ctx: ErrorContext): ErrorDescription {
 				retry,
 			);
 		case 'badResponse':
-			return describe(vscode.l10n.t('The server sent an unexpected answer. Is the URL a SuperOffice WebAPI?'), sw);
+			return describe(vscode.l10n.t('The server sent an unexpected answer. Is the URL a SuperOffice WebAPI?'), sw, 'checkConnection');
 		case 'insecure':
 			return describe(
 				vscode.l10n.t(

@@ -2,7 +2,7 @@
 // share them without importing each other.
 import * as vscode from 'vscode';
 
-export type ErrorActionId = 'signIn' | 'signInOnline' | 'switchConnection' | 'addConnection' | 'retry' | 'showLog';
+export type ErrorActionId = 'signIn' | 'signInOnline' | 'switchConnection' | 'addConnection' | 'checkConnection' | 'retry' | 'showLog';
 
 export interface ErrorAction {
 	id: ErrorActionId;
@@ -24,6 +24,8 @@ export function actionLabel(id: ErrorActionId): string {
 			return vscode.l10n.t('Switch Connection');
 		case 'addConnection':
 			return vscode.l10n.t('Add Connection');
+		case 'checkConnection':
+			return vscode.l10n.t('Check Connection');
 		case 'retry':
 			return vscode.l10n.t('Retry');
 		case 'showLog':

@@ -55,6 +55,9 @@ async function runAction(s: Services, id: ErrorActionId, connection: Connection 
 			case 'addConnection':
 				await vscode.commands.executeCommand(CommandId.addConnection);
 				return;
+			case 'checkConnection':
+				await vscode.commands.executeCommand(CommandId.checkConnection, connection ? { connectionId: connection.id } : undefined);
+				return;
 			case 'showLog':
 				s.log.show();
 				return;

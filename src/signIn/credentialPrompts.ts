@@ -131,17 +131,8 @@ async function verifyCredentials(s: Services, c: Connection, entered: EnteredCre
 	if (!credentials) throw new InvalidArgumentError(vscode.l10n.t("These credentials do not fit the connection's sign-in method."));
 	const client = s.clients.withCredentials(connection, credentials);
 	try {
-		const principal = await vscode.window.withProgress(
-			{
-				location: vscode.ProgressLocation.Notification,
-				title: vscode.l10n.t('Checking the credentials for {0}…', c.name),
-				cancellable: true,
-			},
-			(_p, token) => {
-				const abort = new AbortController();
-				token.onCancellationRequested(() => abort.abort());
-				return client.currentPrincipal({ signal: abort.signal });
-			},
+		const principal = await s.prompter.withProgress(vscode.l10n.t('Checking the credentials for {0}…', c.name), (signal) =>
+			client.currentPrincipal({ signal }),
 		);
 		return { ok: true, who: principalName(principal) };
 	} catch (err) {

@@ -78,7 +78,7 @@ describe('Errors and their actions', function () {
 		await vscode.commands.executeCommand(POST_MESSAGE);
 		const n = await p.waitForNotification((x) => x.level === 'error');
 		assert.strictEqual(n.message, 'Could not reach the server. Check the URL and your network.');
-		assert.deepStrictEqual(n.actions, ['Show Log']);
+		assert.deepStrictEqual(n.actions, ['Check Connection', 'Show Log']);
 		assert.deepStrictEqual(p.questionsOf('session'), [], 'the picker closed');
 	});
 
