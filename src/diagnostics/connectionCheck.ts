@@ -164,14 +164,14 @@ export async function checkConnection(target: CheckTarget, p: CheckProbes, onSte
 
 	let signedIn = false;
 	if (!apiOk) skip('credentials', 'needs the API');
-	else if (!p.principal)
+	else if (!p.principal) {
 		add({
 			id: 'credentials',
 			status: 'fail',
 			detail: 'No credentials are stored for this connection.',
 			fix: 'Sign in (SuperOffice Chat: Sign In / Update Credentials).',
 		});
-	else {
+	} else {
 		const who = await timed(p.now, () => p.principal!());
 		const name = who.value ? (who.value.FullName ?? who.value.Associate ?? who.value.UserName) : undefined;
 		signedIn = add(
