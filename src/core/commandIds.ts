@@ -12,4 +12,13 @@ export const CommandId = {
 	switchConnection: 'superofficeChat.switchConnection',
 	showLog: 'superofficeChat.showLog',
 	refreshView: 'superofficeChat.refreshView',
+	pickUp: 'superofficeChat.pickUp',
+	pickUpNext: 'superofficeChat.pickUpNext',
+	transfer: 'superofficeChat.transfer',
+	acceptTransfer: 'superofficeChat.acceptTransfer',
+	rejectTransfer: 'superofficeChat.rejectTransfer',
+	resetSession: 'superofficeChat.resetSession',
+	openTranscript: 'superofficeChat.openTranscript',
+	/** Registered by the chat view when it can open a session with focus in the composer; optional. */
+	openSessionInView: 'superofficeChat.openSessionInView',
 } as const;
