@@ -123,6 +123,22 @@ describe('Agent actions: pick up, transfer, put back, transcript', function () {
 			assert.strictEqual(busy.message, 'Pick Up is still running for this session; it runs once. Wait for it to finish.');
 		});
 
+		it('a pickup that failed on the server says it may or may not have happened, and offers no Retry', async () => {
+			await addConnection(t, demoBasic(server), DEMO_PASSWORD);
+			server.fault({ method: 'POST', path: `${SITE}/api/v1/ChatSession/103/Pickup`, status: 500 });
+			const p = scripted(t);
+
+			await vscode.commands.executeCommand(CMD.pickUp, { sessionId: 103 });
+
+			const n = await p.waitForNotification((x) => x.level === 'error');
+			assert.strictEqual(
+				n.message,
+				'The server failed (HTTP 500) — a chat may or may not have been picked up; check your sessions before trying again.',
+			);
+			assert.deepStrictEqual(n.actions, ['Show Log']);
+			assert.deepStrictEqual(postPaths(), ['/api/v1/ChatSession/103/Pickup'], 'not repeated');
+		});
+
 		it('refuses a bad session id before any request', async () => {
 			await addConnection(t, demoBasic(server), DEMO_PASSWORD);
 			const p = scripted(t);
