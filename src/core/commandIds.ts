@@ -13,4 +13,13 @@ export const CommandId = {
 	showLog: 'superofficeChat.showLog',
 	checkConnection: 'superofficeChat.checkConnection',
 	refreshView: 'superofficeChat.refreshView',
+	pickUp: 'superofficeChat.pickUp',
+	pickUpNext: 'superofficeChat.pickUpNext',
+	transfer: 'superofficeChat.transfer',
+	acceptTransfer: 'superofficeChat.acceptTransfer',
+	rejectTransfer: 'superofficeChat.rejectTransfer',
+	resetSession: 'superofficeChat.resetSession',
+	openTranscript: 'superofficeChat.openTranscript',
+	/** Registered by the chat view when it can open a session with focus in the composer; optional. */
+	openSessionInView: 'superofficeChat.openSessionInView',
 } as const;

@@ -22,6 +22,10 @@ export const PromptId = {
 	onlineClientId: 'onlineClientId',
 	onlineTenant: 'onlineTenant',
 	clientSecret: 'clientSecret',
+	pickColleague: 'pickColleague',
+	confirmTransfer: 'confirmTransfer',
+	confirmReset: 'confirmReset',
+	transcriptFormat: 'transcriptFormat',
 	/** Notifications (toasts) use this id; scripts answer with an action label or undefined. */
 	notification: 'notification',
 } as const;
@@ -100,6 +104,10 @@ export interface ConfirmOptions {
 	confirm: string;
 }
 
+export interface ProgressOptions {
+	cancellable?: boolean;
+}
+
 export interface Prompter {
 	/** A quick pick. When `entries` is a promise, the pick shows a busy indicator until it settles; a rejection closes it. */
 	pick<T>(entries: readonly PickEntry<T>[] | Promise<readonly PickEntry<T>[]>, options: PickOptions): Promise<T | undefined>;
@@ -113,8 +121,11 @@ export interface Prompter {
 	confirm(message: string, options: ConfirmOptions): Promise<boolean>;
 	/** Opens a URL in the user's browser; false when it could not be opened. */
 	openExternal(url: string): Promise<boolean>;
-	/** Runs a task under a progress notification with Cancel; the signal aborts when the user cancels. */
-	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
+	/**
+	 * Runs a task under a progress notification with Cancel; the signal aborts when the user cancels.
+	 * `cancellable: false` shows no Cancel (a request that changes who owns a session must not be cut off halfway).
+	 */
+	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T>;
 }
 
 /** The prompter the extension uses; tests swap what it delegates to. */
@@ -149,7 +160,7 @@ export class SwitchablePrompter implements Prompter {
 		return this.current.openExternal(url);
 	}
 
-	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-		return this.current.withProgress(title, task);
+	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T> {
+		return this.current.withProgress(title, task, options);
 	}
 }

@@ -8,6 +8,7 @@ import {
 	type NotifyOptions,
 	type PickEntry,
 	type PickOptions,
+	type ProgressOptions,
 	type Prompter,
 	type PromptAction,
 } from './prompter';
@@ -141,9 +142,10 @@ export class VsCodePrompter implements Prompter {
 		return vscode.env.openExternal(vscode.Uri.parse(url, true));
 	}
 
-	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options: ProgressOptions = {}): Promise<T> {
+		const cancellable = options.cancellable ?? true;
 		return Promise.resolve(
-			vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+			vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, (_progress, token) => {
 				const controller = new AbortController();
 				const sub = token.onCancellationRequested(() => controller.abort());
 				return task(controller.signal).finally(() => sub.dispose());

@@ -15,6 +15,7 @@ import {
 import { isOnlineAuthError } from '../online';
 import { actionLabel, type ErrorActionId, type ErrorDescription } from './errorActions';
 import { describeOnlineError } from './onlineErrors';
+import { describeSessionActionError } from './sessionActionErrors';
 
 interface ErrorContext {
 	/** Shown in messages ("Demo did not accept your credentials"). */
@@ -50,6 +51,9 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): ErrorDescri
 		return describe(text.message, ...text.actions);
 	}
 	if (isErrorNamed(err, SendBusyError, 'SendBusyError')) {
+		if (err.action) {
+			return describe(vscode.l10n.t('{0} is still running for this session; it runs once. Wait for it to finish.', err.action));
+		}
 		return describe(vscode.l10n.t('A message to this session is still being sent. Wait for it to finish before sending again.'));
 	}
 	if (isErrorNamed(err, InvalidArgumentError, 'InvalidArgumentError')) return describe(err.message);
@@ -58,6 +62,14 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): ErrorDescri
 }
 
 function describeApiError(e: ApiError, ctx: ErrorContext): ErrorDescription {
+	const action = describeSessionActionError(e);
+	if (action) {
+		return describe(
+			action.message,
+			ctx.canRetry && action.retry && 'retry',
+			ctx.canSwitch && action.switchConnection && 'switchConnection',
+		);
+	}
 	const server = ctx.connectionName ?? vscode.l10n.t('The server');
 	const post = e.method === 'POST';
 	const retry = ctx.canRetry && e.retryable && 'retry';

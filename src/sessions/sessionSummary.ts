@@ -10,6 +10,15 @@ export interface SessionSummary {
 	lastMessage?: string;
 	open: boolean;
 	recent: boolean;
+	/** The agent the session is assigned to (absent while it waits in the queue). */
+	ownerId?: number;
+	/** A pending transfer: to whom. */
+	transferToId?: number;
+	transferToName?: string;
+}
+
+function associateName(a: { FullName?: string; Name?: string } | null | undefined): string | undefined {
+	return a?.FullName?.trim() || a?.Name?.trim() || undefined;
 }
 
 const HIDDEN: readonly ChatSessionStatus[] = ['Deleted', 'Invalid'];
@@ -43,6 +52,12 @@ export function summarizeSessions(
 			if (s.Status) row.status = s.Status;
 			const last = (s.LastMessage ?? '').replace(/\s+/g, ' ').trim();
 			if (last) row.lastMessage = last;
+			if (typeof s.User?.AssociateId === 'number') row.ownerId = s.User.AssociateId;
+			if (typeof s.TransferTo?.AssociateId === 'number') {
+				row.transferToId = s.TransferTo.AssociateId;
+				const name = associateName(s.TransferTo);
+				if (name) row.transferToName = name;
+			}
 			return row;
 		});
 	const rank = (r: SessionSummary): number => (r.recent ? 0 : r.open ? 1 : 2);

@@ -30,10 +30,13 @@ export class SignInRequiredError extends Error {
 	}
 }
 
-/** A send to the same session is still in flight (SendGuard). */
+/** A send (or, `action`, a session action such as Pick Up) on the same session is still in flight (SendGuard). */
 export class SendBusyError extends Error {
-	constructor(readonly key: string) {
-		super(`A send is already in flight for ${key}`);
+	constructor(
+		readonly key: string,
+		readonly action?: string,
+	) {
+		super(`${action ?? 'A send'} is already in flight for ${key}`);
 		this.name = 'SendBusyError';
 	}
 }
