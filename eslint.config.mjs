@@ -35,6 +35,7 @@ const layers = [
 			'api',
 			'online',
 			'compose',
+			'guard',
 			'util',
 			'core',
 			'connections',

@@ -2,6 +2,10 @@
 import * as vscode from 'vscode';
 import { ComposeTargets } from '../targets/composeTargets';
 import { registerAddConnectionCommand } from './addConnection';
+import { registerAddSelectionToDraftCommand } from './addSelectionToDraft';
+import { registerInsertQuickReplyCommand } from './insertQuickReply';
+import { registerOpenOutboxCommand } from './openOutbox';
+import { registerPostQuickReplyCommand } from './postQuickReply';
 import { registerComposeMessageCommand } from './composeMessage';
 import { registerPostMessageCommand } from './postMessage';
 import { registerPostSelectionCommand } from './postSelection';
@@ -15,7 +19,7 @@ import { registerSignOutCommand } from './signOut';
 import { registerSwitchConnectionCommand } from './switchConnection';
 
 export function registerCommands(s: Services): vscode.Disposable {
-	const composeTargets = new ComposeTargets();
+	const composeTargets = new ComposeTargets(s.workspaceState);
 	return vscode.Disposable.from(
 		composeTargets,
 		registerPostMessageCommand(s),
@@ -29,5 +33,9 @@ export function registerCommands(s: Services): vscode.Disposable {
 		registerRemoveConnectionCommand(s),
 		registerSwitchConnectionCommand(s),
 		registerShowLogCommand(s),
+		registerOpenOutboxCommand(s),
+		registerPostQuickReplyCommand(s),
+		registerInsertQuickReplyCommand(s),
+		registerAddSelectionToDraftCommand(s),
 	);
 }

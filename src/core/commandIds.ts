@@ -12,4 +12,8 @@ export const CommandId = {
 	switchConnection: 'superofficeChat.switchConnection',
 	showLog: 'superofficeChat.showLog',
 	refreshView: 'superofficeChat.refreshView',
+	openOutbox: 'superofficeChat.openOutbox',
+	postQuickReply: 'superofficeChat.postQuickReply',
+	insertQuickReply: 'superofficeChat.insertQuickReply',
+	addSelectionToDraft: 'superofficeChat.addSelectionToDraft',
 } as const;

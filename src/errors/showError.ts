@@ -55,6 +55,9 @@ async function runAction(s: Services, id: ErrorActionId, connection: Connection 
 			case 'addConnection':
 				await vscode.commands.executeCommand(CommandId.addConnection);
 				return;
+			case 'openOutbox':
+				await vscode.commands.executeCommand(CommandId.openOutbox);
+				return;
 			case 'showLog':
 				s.log.show();
 				return;
