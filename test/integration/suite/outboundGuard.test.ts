@@ -118,6 +118,32 @@ describe('Outbound guard and send defects', function () {
 		assert.deepStrictEqual(sentTexts(), []);
 	});
 
+	it('the compose editor refuses a broken character, selects it and keeps the document', async () => {
+		await addConnection(t, demoBasic(server), DEMO_PASSWORD);
+		const p = scripted(t);
+		await vscode.commands.executeCommand('superofficeChat.composeMessage', { sessionId: 101 });
+		const editor = vscode.window.activeTextEditor;
+		assert.ok(editor);
+		const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+		await editor.edit((b) => b.insert(end, 'first line\nab\udc00cd'));
+		try {
+			await vscode.commands.executeCommand('superofficeChat.sendComposed');
+			const n = await p.waitForNotification((x) => x.id === 'composeInvalidCharacter');
+			const line = editor.document.lineCount;
+			assert.strictEqual(
+				n.message,
+				`Not sent: the message has a broken character (not valid Unicode) at line ${line}, column 3. Delete it and type it again.`,
+			);
+			const sel = vscode.window.activeTextEditor?.selection;
+			assert.deepStrictEqual([sel?.start.line, sel?.start.character], [line - 1, 2], 'the character is selected');
+			assert.deepStrictEqual(sentTexts(), []);
+			assert.ok(!editor.document.isClosed);
+		} finally {
+			await vscode.window.showTextDocument(editor.document);
+			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+		}
+	});
+
 	it('a POST redirected to another origin is refused: no request there, an error naming the host, nothing in the Outbox', async () => {
 		await addConnection(t, demoBasic(server), DEMO_PASSWORD);
 		const other = await startLocalServer();

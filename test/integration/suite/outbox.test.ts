@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../../src/extensionApi';
-import { OUTBOX_KEY } from '../../../src/shared/outbox';
+import { Outbox, OUTBOX_KEY } from '../../../src/shared/outbox';
 import { ComposeTargets } from '../../../src/targets/composeTargets';
 import { type LocalServer } from '../../server/server';
 import { addConnection, DEMO_PASSWORD, demoBasic, posts, scripted, setSetting, SITE, useCoreSuite, waitFor } from '../helpers/core';
@@ -45,6 +45,7 @@ describe('Outbox, quick replies and drafts', function () {
 		);
 		assert.ok(!JSON.stringify(t.services.globalState.get(OUTBOX_KEY)).includes(DEMO_PASSWORD.password as string), 'no secret stored');
 		assert.strictEqual(stored('Busy server'), 0, 'nothing retried by itself');
+		assert.deepStrictEqual(new Outbox(t.services.globalState).list(), [item], 'an Outbox reopened over globalState has it');
 
 		p.answer('outboxItem', /^Ada Lovelace: Busy server$/).answer('outboxAction', 'Retry');
 		const result = await vscode.commands.executeCommand<{ kind: string }>('superofficeChat.openOutbox');
