@@ -36,6 +36,7 @@ const layers = [
 			'api',
 			'online',
 			'compose',
+			'guard',
 			'util',
 			'core',
 			'connections',

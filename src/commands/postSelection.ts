@@ -3,8 +3,8 @@
 // skips the session picker. With `confirmSelectionSend: oncePerSession` a session is confirmed once per window.
 import * as vscode from 'vscode';
 import { type ChatClient, type ChatMessage } from '../api';
-import { formatSelections, previewLines, measureText } from '../compose';
-import { confirmSelectionSend, selectionFormat } from '../core/config';
+import { previewLines, measureText } from '../compose';
+import { confirmSelectionSend } from '../core/config';
 import { type Connection } from '../connections/connection';
 import { sendKey } from '../sessions/sendGuard';
 import { CancelledError } from '../util/errors';
@@ -12,6 +12,7 @@ import { resolveTarget } from '../targets/resolveTarget';
 import { parseTargetArgs } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';
 import { registerCommand, showError } from '../errors/showError';
+import { selectionMessage } from '../sending/selectionText';
 import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
 
@@ -22,26 +23,6 @@ const SelectionPromptId = {
 } as const;
 
 const PREVIEW_LINES = 8;
-
-/** The message text of the editor's selections, or undefined when they hold nothing to send. */
-function selectionMessage(editor: vscode.TextEditor): string | undefined {
-	const doc = editor.document;
-	const result = formatSelections({
-		selections: editor.selections.map((sel) => ({
-			text: doc.getText(sel),
-			startLine: sel.start.line,
-			endLine: sel.end.line,
-			startCharacter: sel.start.character,
-			endCharacter: sel.end.character,
-		})),
-		languageId: doc.languageId,
-		relativePath: doc.isUntitled ? undefined : vscode.workspace.asRelativePath(doc.uri),
-		untitledName: doc.isUntitled ? doc.uri.path.split('/').pop() : undefined,
-		format: selectionFormat(doc.uri),
-		eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
-	});
-	return result.text === '' ? undefined : result.text;
-}
 
 export function registerPostSelectionCommand(s: Services): vscode.Disposable {
 	// Sessions confirmed in this window (connection#session); memory only, so every new window asks again.

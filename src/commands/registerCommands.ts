@@ -4,6 +4,10 @@ import { ComposeTargets } from '../targets/composeTargets';
 import { registerAcceptTransferCommand } from './acceptTransfer';
 import { registerAddConnectionCommand } from './addConnection';
 import { registerCheckConnectionCommand } from './checkConnection';
+import { registerAddSelectionToDraftCommand } from './addSelectionToDraft';
+import { registerInsertQuickReplyCommand } from './insertQuickReply';
+import { registerOpenOutboxCommand } from './openOutbox';
+import { registerPostQuickReplyCommand } from './postQuickReply';
 import { registerComposeMessageCommand } from './composeMessage';
 import { registerOpenTranscriptCommand } from './openTranscript';
 import { registerPickUpCommand } from './pickUp';
@@ -23,7 +27,7 @@ import { registerSwitchConnectionCommand } from './switchConnection';
 import { registerTransferCommand } from './transferSession';
 
 export function registerCommands(s: Services): vscode.Disposable {
-	const composeTargets = new ComposeTargets();
+	const composeTargets = new ComposeTargets(s.workspaceState);
 	return vscode.Disposable.from(
 		composeTargets,
 		registerPostMessageCommand(s),
@@ -45,5 +49,9 @@ export function registerCommands(s: Services): vscode.Disposable {
 		registerRejectTransferCommand(s),
 		registerResetSessionCommand(s),
 		registerOpenTranscriptCommand(s),
+		registerOpenOutboxCommand(s),
+		registerPostQuickReplyCommand(s),
+		registerInsertQuickReplyCommand(s),
+		registerAddSelectionToDraftCommand(s),
 	);
 }

@@ -14,6 +14,7 @@ const ComposePromptId = {
 	notCompose: 'composeNotActive',
 	empty: 'composeEmpty',
 	textAbove: 'composeTextAboveSeparator',
+	invalidCharacter: 'composeInvalidCharacter',
 } as const;
 
 function composeDocument(targets: ComposeTargets, arg: unknown): vscode.TextDocument | undefined {
@@ -41,6 +42,23 @@ export function registerSendComposedCommand(s: Services, targets: ComposeTargets
 				{
 					id: ComposePromptId.textAbove,
 				},
+			);
+			return undefined;
+		}
+		if (parsed.invalidCharacter) {
+			// Point at it: a lone surrogate often renders as nothing, so the user could not find it otherwise.
+			const { line, column } = parsed.invalidCharacter;
+			const at = new vscode.Position(line - 1, column - 1);
+			const editor = await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(at, at.translate(0, 1)) });
+			editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+			void s.prompter.notify(
+				'warning',
+				vscode.l10n.t(
+					'Not sent: the message has a broken character (not valid Unicode) at line {0}, column {1}. Delete it and type it again.',
+					line,
+					column,
+				),
+				{ id: ComposePromptId.invalidCharacter },
 			);
 			return undefined;
 		}

@@ -22,4 +22,8 @@ export const CommandId = {
 	openTranscript: 'superofficeChat.openTranscript',
 	/** Registered by the chat view when it can open a session with focus in the composer; optional. */
 	openSessionInView: 'superofficeChat.openSessionInView',
+	openOutbox: 'superofficeChat.openOutbox',
+	postQuickReply: 'superofficeChat.postQuickReply',
+	insertQuickReply: 'superofficeChat.insertQuickReply',
+	addSelectionToDraft: 'superofficeChat.addSelectionToDraft',
 } as const;

@@ -22,12 +22,16 @@ export const Setting = {
 	onlineCustomAuthority: 'online.customAuthority',
 	onlineClientIds: 'online.clientIds',
 	onlineSignInTimeoutSeconds: 'online.signInTimeoutSeconds',
+	outboundGuard: 'outboundGuard',
+	internalHosts: 'internalHosts',
+	replies: 'replies',
 } as const;
 type SettingKey = (typeof Setting)[keyof typeof Setting];
 
 export type OnlineEnvironmentSetting = 'sod' | 'qaonline' | 'online' | 'custom';
 type SelectionFormat = 'plain' | 'fenced' | 'fencedWithPath';
 type ConfirmSelectionSend = 'always' | 'oncePerSession';
+export type OutboundGuardMode = 'warn' | 'block' | 'off';
 
 function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
 	return vscode.workspace.getConfiguration(SECTION, scope);
@@ -163,4 +167,31 @@ export async function rememberOnlineChoice(
 export function onlineSignInTimeoutSeconds(): number {
 	const v = section().get<unknown>(Setting.onlineSignInTimeoutSeconds);
 	return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.min(v, 1800) : SETTING_DEFAULTS['online.signInTimeoutSeconds'];
+}
+
+const GUARD_STRICTNESS: Record<OutboundGuardMode, number> = { off: 0, warn: 1, block: 2 };
+const isGuardMode = (v: unknown): v is OutboundGuardMode => v === 'warn' || v === 'block' || v === 'off';
+
+/**
+ * The outbound guard's mode. A workspace can make it stricter (a team's `block`) but never weaker: the strictest of
+ * the user's value (or the default) and any workspace or folder value wins.
+ */
+export function outboundGuardMode(scope?: vscode.ConfigurationScope): OutboundGuardMode {
+	const i = section(scope).inspect<unknown>(Setting.outboundGuard);
+	const user = isGuardMode(i?.globalValue) ? i.globalValue : SETTING_DEFAULTS.outboundGuard;
+	return [i?.workspaceValue, i?.workspaceFolderValue]
+		.filter(isGuardMode)
+		.reduce<OutboundGuardMode>((a, b) => (GUARD_STRICTNESS[b] > GUARD_STRICTNESS[a] ? b : a), user);
+}
+
+/** Internal host patterns from user and workspace settings together: a workspace can only add findings. */
+export function internalHostPatterns(scope?: vscode.ConfigurationScope): string[] {
+	const i = section(scope).inspect<unknown>(Setting.internalHosts);
+	const all = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue].flatMap((v) => (Array.isArray(v) ? v : []));
+	return [...new Set(all.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()))];
+}
+
+/** Quick-reply templates from user settings only (workspace templates come from their own file, text-only). */
+export function replyTemplatesSetting(): unknown {
+	return globalValue(Setting.replies) ?? [];
 }

@@ -9,6 +9,7 @@ import {
 	isCancellation,
 	isErrorNamed,
 	NoConnectionError,
+	OutboundBlockedError,
 	SendBusyError,
 	SignInRequiredError,
 } from '../util/errors';
@@ -57,6 +58,14 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): ErrorDescri
 		return describe(vscode.l10n.t('A message to this session is still being sent. Wait for it to finish before sending again.'));
 	}
 	if (isErrorNamed(err, InvalidArgumentError, 'InvalidArgumentError')) return describe(err.message);
+	if (isErrorNamed(err, OutboundBlockedError, 'OutboundBlockedError')) {
+		return describe(
+			vscode.l10n.t(
+				'Not sent: the message holds what the outbound guard blocks ({0}). Remove it and send again.',
+				err.findings.length === 1 ? err.findings[0] : vscode.l10n.t('{0} items; the log lists them', err.findings.length),
+			),
+		);
+	}
 	if (isApiErrorLike(err)) return describeApiError(err, ctx);
 	return describe(vscode.l10n.t('Something went wrong. The log has the details.'));
 }
@@ -74,6 +83,17 @@ function describeApiError(e: ApiError, ctx: ErrorContext): ErrorDescription {
 	const post = e.method === 'POST';
 	const retry = ctx.canRetry && e.retryable && 'retry';
 	const sw = ctx.canSwitch && 'switchConnection';
+	if (post && e.outcomeUnknown) return outcomeUnknown(e, server);
+	if (e.otherHost !== undefined) {
+		return describe(
+			vscode.l10n.t(
+				"Not sent: {0} redirected the message to another host ({1}), and a message never leaves the host you chose. Check the connection's URL.",
+				server,
+				e.otherHost,
+			),
+			sw,
+		);
+	}
 	switch (e.kind) {
 		case 'cancelled':
 			return describe(vscode.l10n.t('Cancelled.'));
@@ -158,8 +178,43 @@ function describeApiError(e: ApiError, ctx: ErrorContext): ErrorDescription {
 	}
 }
 
+/** A POST that may have been stored although no confirmation came back: the send path reads the conversation back. */
+function outcomeUnknown(e: ApiError, server: string): ErrorDescription {
+	const checking = vscode.l10n.t('Checking the conversation…');
+	let message: string;
+	switch (e.kind) {
+		case 'timeout':
+			message = vscode.l10n.t('No answer in {0} s — the message may have been posted. {1}', requestTimeoutSeconds(), checking);
+			break;
+		case 'server':
+			message = vscode.l10n.t('{0} failed (HTTP {1}) — the message may have been posted. {2}', server, e.status ?? '5xx', checking);
+			break;
+		case 'badResponse':
+			message = vscode.l10n.t(
+				'{0} did not confirm the message (HTTP {1}) — it may have been posted. {2}',
+				server,
+				e.status ?? '?',
+				checking,
+			);
+			break;
+		default:
+			message = vscode.l10n.t('The connection broke during the send — the message may have been posted. {0}', checking);
+	}
+	return describe(message, 'openOutbox');
+}
+
 /** A check that failed before any request (the client's validation); nothing was sent. */
 function invalidInput(e: ApiError): ErrorDescription {
+	if (e.position) {
+		return describe(
+			vscode.l10n.t(
+				'Not sent: {0} has a broken character (not valid Unicode) at line {1}, column {2}. Delete it and type it again.',
+				e.field === 'Message' || e.field === undefined ? vscode.l10n.t('the message') : e.field,
+				e.position.line,
+				e.position.column,
+			),
+		);
+	}
 	switch (e.field) {
 		case 'Message':
 			return describe(vscode.l10n.t('The message is empty.'));

@@ -2,7 +2,8 @@
 // share them without importing each other.
 import * as vscode from 'vscode';
 
-export type ErrorActionId = 'signIn' | 'signInOnline' | 'switchConnection' | 'addConnection' | 'checkConnection' | 'retry' | 'showLog';
+export type ErrorActionId =
+	'signIn' | 'signInOnline' | 'switchConnection' | 'addConnection' | 'checkConnection' | 'retry' | 'openOutbox' | 'showLog';
 
 export interface ErrorAction {
 	id: ErrorActionId;
@@ -28,6 +29,8 @@ export function actionLabel(id: ErrorActionId): string {
 			return vscode.l10n.t('Check Connection');
 		case 'retry':
 			return vscode.l10n.t('Retry');
+		case 'openOutbox':
+			return vscode.l10n.t('Open Outbox');
 		case 'showLog':
 			return vscode.l10n.t('Show Log');
 	}

@@ -58,6 +58,9 @@ async function runAction(s: Services, id: ErrorActionId, connection: Connection 
 			case 'checkConnection':
 				await vscode.commands.executeCommand(CommandId.checkConnection, connection ? { connectionId: connection.id } : undefined);
 				return;
+			case 'openOutbox':
+				await vscode.commands.executeCommand(CommandId.openOutbox);
+				return;
 			case 'showLog':
 				s.log.show();
 				return;

@@ -9,6 +9,9 @@ import { SettingsWatcher } from '../core/config';
 import { Log } from '../core/log';
 import { SwitchablePrompter } from '../core/prompter';
 import { VsCodePrompter } from '../core/vscodePrompter';
+import { DraftStore } from '../shared/draftStore';
+import { Outbox } from '../shared/outbox';
+import { KnownMessageIds } from '../sessions/knownMessageIds';
 import { RecentSessions } from '../sessions/recentSessions';
 import { SendGuard } from '../sessions/sendGuard';
 import { SessionDirectory } from '../sessions/sessionDirectory';
@@ -56,6 +59,7 @@ export function createServices(context: vscode.ExtensionContext): Core {
 	const services: Services = {
 		extensionUri: context.extensionUri,
 		globalState: context.globalState,
+		workspaceState: context.workspaceState,
 		settings,
 		log,
 		connections: parts.connections,
@@ -66,6 +70,9 @@ export function createServices(context: vscode.ExtensionContext): Core {
 		sessionPicker: new SessionPicker(prompter, sessions),
 		recentSessions,
 		sendGuard,
+		drafts: new DraftStore(context.globalState),
+		outbox: new Outbox(context.globalState),
+		knownMessageIds: new KnownMessageIds(),
 		prompter,
 	};
 	const owned: vscode.Disposable[] = [status, parts, settings, log];

@@ -9,6 +9,9 @@ import { type SecretStore } from '../connections/secretStore';
 import { type SettingsWatcher } from '../core/config';
 import { type Log } from '../core/log';
 import { type Prompter } from '../core/prompter';
+import { type DraftStore } from '../shared/draftStore';
+import { type Outbox } from '../shared/outbox';
+import { type KnownMessageIds } from '../sessions/knownMessageIds';
 import { type RecentSessions } from '../sessions/recentSessions';
 import { type SendGuard } from '../sessions/sendGuard';
 import { type SessionDirectory } from '../sessions/sessionDirectory';
@@ -19,6 +22,8 @@ export interface Services {
 	readonly extensionUri: vscode.Uri;
 	/** Per-user state that survives reloads: drafts, recent sessions, the view's selection. Never a secret. */
 	readonly globalState: vscode.Memento;
+	/** Per-workspace state that survives reloads (compose documents' recipients). Never a secret. */
+	readonly workspaceState: vscode.Memento;
 	readonly settings: SettingsWatcher;
 	readonly log: Log;
 	readonly connections: ConnectionStore;
@@ -30,6 +35,12 @@ export interface Services {
 	readonly sessionPicker: SessionPicker;
 	readonly recentSessions: RecentSessions;
 	readonly sendGuard: SendGuard;
+	/** Drafts per session (globalState): the one instance the chat view and Add Selection to Draft share. */
+	readonly drafts: DraftStore;
+	/** Sends that did not go out or whose outcome is unknown (globalState); never a secret. */
+	readonly outbox: Outbox;
+	/** The newest message id seen per session, for the read-back after an unknown outcome. */
+	readonly knownMessageIds: KnownMessageIds;
 	/** Ask the user through this (never window.show* directly), so tests can script the answers. */
 	readonly prompter: Prompter;
 }

@@ -14,4 +14,7 @@ export const SETTING_DEFAULTS = {
 	'online.customAuthority': '',
 	'online.clientIds': {} as Record<string, string>,
 	'online.signInTimeoutSeconds': 300,
+	outboundGuard: 'warn',
+	internalHosts: [] as string[],
+	replies: [] as unknown[],
 } as const;

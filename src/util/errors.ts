@@ -72,3 +72,11 @@ export function isErrorNamed<T extends Error>(err: unknown, cls: abstract new (.
 export function isApiErrorLike(err: unknown): err is ApiError {
 	return err instanceof Error && err.name === 'ApiError' && typeof (err as { kind?: unknown }).kind === 'string';
 }
+
+/** The outbound guard refused the message (mode `block`). Holds the masked findings only, never a found value. */
+export class OutboundBlockedError extends Error {
+	constructor(readonly findings: readonly string[]) {
+		super(`Not sent: the outbound guard found ${findings.length} item(s): ${findings.join('; ')}`);
+		this.name = 'OutboundBlockedError';
+	}
+}

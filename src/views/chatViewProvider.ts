@@ -7,7 +7,7 @@ import { describeError } from '../errors/describeError';
 import { type Services } from '../services/services';
 import { pollIntervalSeconds, Setting } from '../core/config';
 import { type Connection } from '../connections/connection';
-import { DraftStore } from '../shared/draftStore';
+import { type DraftStore } from '../shared/draftStore';
 import {
 	assertNever,
 	type ConnectionInfo,
@@ -42,7 +42,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
 	constructor(private readonly deps: Services) {
 		super();
-		this.drafts = new DraftStore(deps.globalState);
+		this.drafts = deps.drafts;
 		this._register(deps.connections.onDidChange(() => this.onConnectionsChanged()));
 		this._register(deps.clients.onDidChange(() => this.refresh()));
 		this._register(deps.settings.on([Setting.pollIntervalSeconds], () => this.restartPolling()));
@@ -258,6 +258,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 				message: toMessageDraft(msg.draft),
 				source: 'chat view',
 				announce: false,
+				lastKnownMessageId: this.lastMessageId.get(msg.sessionId),
 			});
 			await this.drafts.clear(connection.id, msg.sessionId);
 			const messageId = posted.ChatMessageId ?? 0;

@@ -42,5 +42,6 @@ export function webviewStrings(): Strings {
 		errTooLong: vscode.l10n.t('This field is too long.'),
 		errUrl: vscode.l10n.t('A Url message needs an http(s) address in Special parameter.'),
 		noConnection: vscode.l10n.t('No connection'),
+		errUnicode: vscode.l10n.t('This field has a broken character at line {0}, column {1}. Delete it and type it again.'),
 	};
 }

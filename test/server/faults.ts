@@ -21,6 +21,8 @@ export interface Fault {
 	retryAfterSeconds?: number;
 	/** 307 with this Location. */
 	redirectTo?: string;
+	/** Process the request first (a POST stores its message), then drop or replace only the answer: a lost response. */
+	afterStore?: boolean;
 }
 
 /** What to do once any delay has passed. */

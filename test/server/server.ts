@@ -184,7 +184,9 @@ export async function startServer(o: StartOptions = {}): Promise<LocalServer> {
 		}
 
 		const fault = faults.take(method, pathname, sitePath);
-		if (fault) {
+		// `afterStore`: the request is processed (a message is stored) and only its answer is lost or replaced.
+		const late = fault?.afterStore ? fault : undefined;
+		if (fault && !late) {
 			if (fault.delayMs) await delay(fault.delayMs);
 			const action = faultAction(fault);
 			if (action.kind === 'drop') {
@@ -242,6 +244,17 @@ export async function startServer(o: StartOptions = {}): Promise<LocalServer> {
 		if (operation && result.status >= 200 && result.status < 300) {
 			const errors = contract.checkResponse(operation, result.status, result.body);
 			if (errors.length > 0) violations.push({ method, path: pathname, where: 'response', errors });
+		}
+		if (late) {
+			const action = faultAction(late);
+			if (action.kind === 'drop') {
+				if (!o.quiet) console.log(`${method} ${pathname} → processed, then the connection dropped`);
+				req.socket.destroy();
+				return;
+			}
+			if (action.kind === 'respond') {
+				return answer(action.status, () => sendText(res, action.status, action.body, action.contentType, action.headers));
+			}
 		}
 		json(result.status, result.body);
 	}

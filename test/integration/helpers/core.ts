@@ -25,7 +25,17 @@ export async function startLocalServer(port = 0): Promise<LocalServer> {
 	return startServer({ port, quiet: true });
 }
 
-const SETTINGS_TOUCHED = ['connections', 'activeConnection', 'language', 'culture', 'timeZone', 'requestTimeoutSeconds'];
+const SETTINGS_TOUCHED = [
+	'connections',
+	'activeConnection',
+	'language',
+	'culture',
+	'timeZone',
+	'requestTimeoutSeconds',
+	'outboundGuard',
+	'internalHosts',
+	'replies',
+];
 
 /** Removes every connection with its secrets and recent sessions; resets the settings the suites change. */
 export async function resetExtensionState(t: TestingApi): Promise<void> {

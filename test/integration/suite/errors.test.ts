@@ -82,31 +82,36 @@ describe('Errors and their actions', function () {
 		assert.deepStrictEqual(p.questionsOf('session'), [], 'the picker closed');
 	});
 
-	it('network, dropped during the POST: may or may not have been posted, no Retry', async () => {
+	it('network, dropped during the POST: may have been posted, checking; no Retry, the Outbox instead', async () => {
 		await addConnection(t, demoBasic(server), DEMO_PASSWORD);
 		server.fault({ method: 'POST', path: MESSAGES_101, drop: true });
-		const n = await postAndFail(scripted(t));
-		assert.match(n.message, /may or may not have been posted; check the conversation/);
-		assert.deepStrictEqual(n.actions, ['Show Log']);
+		const p = scripted(t);
+		const n = await postAndFail(p);
+		assert.strictEqual(n.message, 'The connection broke during the send — the message may have been posted. Checking the conversation…');
+		assert.deepStrictEqual(n.actions, ['Open Outbox', 'Show Log']);
+		await p.waitForNotification((x) => x.id === 'outboxCheck');
 	});
 
-	it('timeout: no answer in N s — may or may not have been posted', async () => {
+	it('timeout: no answer in N s — may have been posted, checking', async () => {
 		await addConnection(t, demoBasic(server), DEMO_PASSWORD);
 		await setSetting('requestTimeoutSeconds', 1);
 		server.fault({ method: 'POST', path: MESSAGES_101, delayMs: 2500 });
-		const n = await postAndFail(scripted(t));
-		assert.strictEqual(
-			n.message,
-			'No answer in 1 s — the message may or may not have been posted; check the conversation before retrying.',
-		);
-		assert.deepStrictEqual(n.actions, ['Show Log']);
+		const p = scripted(t);
+		const n = await postAndFail(p);
+		assert.strictEqual(n.message, 'No answer in 1 s — the message may have been posted. Checking the conversation…');
+		assert.deepStrictEqual(n.actions, ['Open Outbox', 'Show Log']);
+		await p.waitForNotification((x) => x.id === 'outboxCheck');
+		// The delayed POST goes on to store the message; let it land before the next test resets the server.
+		await waitFor('the delayed POST to finish', () => server.messages(101).some((m) => m.Message === 'Hello'), 5000);
 	});
 
-	it('500 on POST: the server failed, may or may not have been posted', async () => {
+	it('500 on POST: the server failed, may have been posted', async () => {
 		await addConnection(t, demoBasic(server), DEMO_PASSWORD);
 		faultPost(500);
-		const n = await postAndFail(scripted(t));
-		assert.match(n.message, /^The server failed \(HTTP 500\) — the message may or may not have been posted/);
+		const p = scripted(t);
+		const n = await postAndFail(p);
+		assert.match(n.message, /^Local demo failed \(HTTP 500\) — the message may have been posted\. Checking the conversation…$/);
+		await p.waitForNotification((x) => x.id === 'outboxCheck');
 	});
 
 	it('429: says when to try again', async () => {

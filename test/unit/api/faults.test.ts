@@ -208,6 +208,21 @@ describe('ChatClient errors from the local server', () => {
 			assert.equal(stored('dropped'), 0);
 		});
 
+		it('a response lost after the message was stored (afterStore) → outcome unknown, and the message is there', async () => {
+			server.fault({ method: 'POST', path: MESSAGES, drop: true, afterStore: true });
+			const e = await rejectsWith(client().postMessage(101, { Message: 'stored, answer lost' }), 'network');
+			assert.equal(e.retryable, false);
+			assert.equal(e.outcomeUnknown, true);
+			assert.equal(stored('stored, answer lost'), 1);
+		});
+
+		it('a 204 after the message was stored (afterStore) → outcome unknown, stored once', async () => {
+			server.fault({ method: 'POST', path: MESSAGES, status: 204, afterStore: true });
+			const e = await rejectsWith(client().postMessage(101, { Message: 'stored, no body' }), 'badResponse');
+			assert.equal(e.outcomeUnknown, true);
+			assert.equal(stored('stored, no body'), 1);
+		});
+
 		it('a dropped connection on a GET → network, retryable', async () => {
 			server.fault({ path: SESSIONS, drop: true });
 			const e = await rejectsWith(client().listSessions(), 'network');
