@@ -183,7 +183,7 @@ describe('Post Message (palette)', function () {
 		await vscode.commands.executeCommand(POST_MESSAGE);
 		const failed = await p.waitForNotification((n) => n.level === 'error');
 		assert.strictEqual(failed.message, 'Could not reach the server — nothing was posted.');
-		assert.deepStrictEqual(failed.actions, ['Retry', 'Show Log']);
+		assert.deepStrictEqual(failed.actions, ['Retry', 'Check Connection', 'Show Log']);
 
 		await p.waitForNotification((n) => n.level === 'info' && /posted to Ada Lovelace/.test(n.message), 15000);
 		const boxes = p.questionsOf('messageText');
