@@ -12,4 +12,7 @@ export const CommandId = {
 	switchConnection: 'superofficeChat.switchConnection',
 	showLog: 'superofficeChat.showLog',
 	refreshView: 'superofficeChat.refreshView',
+	nextWaitingSession: 'superofficeChat.nextWaitingSession',
+	previousWaitingSession: 'superofficeChat.previousWaitingSession',
+	openWaitingSession: 'superofficeChat.openWaitingSession',
 } as const;

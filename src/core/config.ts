@@ -22,6 +22,7 @@ export const Setting = {
 	onlineCustomAuthority: 'online.customAuthority',
 	onlineClientIds: 'online.clientIds',
 	onlineSignInTimeoutSeconds: 'online.signInTimeoutSeconds',
+	notifications: 'notifications',
 } as const;
 type SettingKey = (typeof Setting)[keyof typeof Setting];
 
@@ -90,6 +91,12 @@ export function confirmSelectionSend(): ConfirmSelectionSend {
 export function pollIntervalSeconds(): number {
 	const v = section().get<unknown>(Setting.pollIntervalSeconds);
 	return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : SETTING_DEFAULTS['conversation.pollIntervalSeconds'];
+}
+
+/** Which live events raise a toast: `off`, `queue` (new sessions in the queue only) or `all`. */
+export function notificationMode(): 'off' | 'queue' | 'all' {
+	const v = section().get<unknown>(Setting.notifications);
+	return v === 'off' || v === 'queue' || v === 'all' ? v : SETTING_DEFAULTS.notifications;
 }
 
 /** True when the change touches `superofficeChat.<key>`. */

@@ -14,4 +14,5 @@ export const SETTING_DEFAULTS = {
 	'online.customAuthority': '',
 	'online.clientIds': {} as Record<string, string>,
 	'online.signInTimeoutSeconds': 300,
+	notifications: 'all',
 } as const;
