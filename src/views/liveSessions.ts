@@ -129,7 +129,7 @@ export class LiveSessions extends Disposable {
 	/** A poll now (Refresh, or background polling is off); resolves when it is done. */
 	async refreshNow(): Promise<void> {
 		if (!this.started) this.start();
-		if (this.status === 'authPaused' || this.status === 'signedOut') await this.rebuild();
+		if (this.status === 'signedOut') await this.rebuild();
 		else await this.poller?.refreshNow();
 	}
 
