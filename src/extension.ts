@@ -10,9 +10,10 @@ import { registerChatView } from './views/registerChatView';
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
 	const core = createServices(context);
 	const s = core.services;
-	context.subscriptions.push(core, registerCommands(s), registerAuthProvider(s), new ConnectionStatusBar(core.status), registerChatView(s));
+	const chat = registerChatView(s);
+	context.subscriptions.push(core, registerCommands(s), registerAuthProvider(s), new ConnectionStatusBar(core.status), chat);
 	void core.status.refresh();
-	return createExtensionApi(context, s, core.prompter, context.extensionMode === vscode.ExtensionMode.Test);
+	return createExtensionApi(context, s, core.prompter, context.extensionMode === vscode.ExtensionMode.Test, chat);
 }
 
 export function deactivate(): void {}

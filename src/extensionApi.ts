@@ -6,6 +6,7 @@ import { type Services } from './services/services';
 import { type SwitchablePrompter, type Prompter } from './core/prompter';
 import { VsCodePrompter } from './core/vscodePrompter';
 import { sendKey } from './sessions/sendGuard';
+import { type ChatViewParts } from './views/registerChatView';
 
 export type ReopenedStores = ConnectionParts;
 
@@ -20,6 +21,8 @@ export interface TestingApi {
 	/** New stores over the same settings and SecretStorage, as after a window reload. */
 	reopenStores(): ReopenedStores;
 	readonly services: Services;
+	/** The live model, the chat view and the status-bar count, as the window shows them. */
+	readonly chat: ChatViewParts;
 }
 
 export interface ExtensionApi {
@@ -31,6 +34,7 @@ export function createExtensionApi(
 	s: Services,
 	prompter: SwitchablePrompter,
 	testMode: boolean,
+	chat: ChatViewParts,
 ): ExtensionApi {
 	if (!testMode) return {};
 	const testing: TestingApi = {
@@ -41,6 +45,7 @@ export function createExtensionApi(
 		isSendBusy: (connectionId, sessionId) => s.sendGuard.isBusy(sendKey(connectionId, sessionId)),
 		reopenStores: () => createConnectionParts(context.secrets, s.settings, s.log, 'superoffice-chat-test'),
 		services: s,
+		chat,
 	};
 	return { testing };
 }

@@ -26,4 +26,7 @@ export const CommandId = {
 	postQuickReply: 'superofficeChat.postQuickReply',
 	insertQuickReply: 'superofficeChat.insertQuickReply',
 	addSelectionToDraft: 'superofficeChat.addSelectionToDraft',
+	nextWaitingSession: 'superofficeChat.nextWaitingSession',
+	previousWaitingSession: 'superofficeChat.previousWaitingSession',
+	openWaitingSession: 'superofficeChat.openWaitingSession',
 } as const;

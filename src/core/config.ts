@@ -25,6 +25,7 @@ export const Setting = {
 	outboundGuard: 'outboundGuard',
 	internalHosts: 'internalHosts',
 	replies: 'replies',
+	notifications: 'notifications',
 } as const;
 type SettingKey = (typeof Setting)[keyof typeof Setting];
 
@@ -94,6 +95,12 @@ export function confirmSelectionSend(): ConfirmSelectionSend {
 export function pollIntervalSeconds(): number {
 	const v = section().get<unknown>(Setting.pollIntervalSeconds);
 	return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : SETTING_DEFAULTS['conversation.pollIntervalSeconds'];
+}
+
+/** Which live events raise a toast: `off`, `queue` (new sessions in the queue only) or `all`. */
+export function notificationMode(): 'off' | 'queue' | 'all' {
+	const v = section().get<unknown>(Setting.notifications);
+	return v === 'off' || v === 'queue' || v === 'all' ? v : SETTING_DEFAULTS.notifications;
 }
 
 /** True when the change touches `superofficeChat.<key>`. */

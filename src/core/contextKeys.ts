@@ -5,6 +5,8 @@ export const ContextKey = {
 	hasConnection: 'superofficeChat.hasConnection',
 	signedIn: 'superofficeChat.signedIn',
 	isComposeEditor: 'superofficeChat.isComposeEditor',
+	/** Focus is inside the chat view's webview (its keys: next/previous session that needs a reply). */
+	chatViewFocused: 'superofficeChat.chatViewFocused',
 } as const;
 type ContextKeyName = (typeof ContextKey)[keyof typeof ContextKey];
 

@@ -39,9 +39,12 @@ export class Log implements vscode.Disposable {
 		this.write('debug', message);
 	}
 
-	/** One request of the client: `POST /Cust1/api/v1/ChatSession/5/Messages 200 42 ms message #7 [Demo]`. */
+	/**
+	 * One request of the client: `POST /Cust1/api/v1/ChatSession/5/Messages 200 42 ms message #7 [Demo]`. A read that
+	 * went well is debug: background polling reads every few seconds and must not flood the log at info.
+	 */
 	request(connectionName: string, e: TraceEvent): void {
-		this.write(e.errorKind ? 'warn' : 'info', formatTrace(connectionName, e));
+		this.write(e.errorKind ? 'warn' : e.method === 'GET' ? 'debug' : 'info', formatTrace(connectionName, e));
 	}
 
 	/** The full detail of a failure: kind, status, ErrorType, server message, method and path. */

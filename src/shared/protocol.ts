@@ -49,6 +49,16 @@ export interface SessionItem {
 	/** The status in the user's language (the host localises it). */
 	statusText?: string;
 	open: boolean;
+	/** The customer wrote last and the agent has not read it. */
+	needsYou?: boolean;
+	/** Waiting in the queue for an agent to pick it up. */
+	inQueue?: boolean;
+	/** Customer messages not read yet. */
+	unread?: number;
+	/** The last message as plain text, short. */
+	snippet?: string;
+	/** Server time (ms since the epoch) since when the customer waits, else of the last activity. */
+	since?: number;
 }
 
 export interface ConversationMessage {
@@ -81,7 +91,9 @@ export type HostMessage =
 	| { type: 'messagesLoaded'; sessionId: number; messages: ConversationMessage[]; replace: boolean }
 	| { type: 'messagesFailed'; sessionId: number; error: ErrorInfo }
 	| { type: 'sendSucceeded'; requestId: string; sessionId: number; messageId: number; whenPosted?: string }
-	| { type: 'sendFailed'; requestId: string; sessionId: number; error: ErrorInfo };
+	| { type: 'sendFailed'; requestId: string; sessionId: number; error: ErrorInfo }
+	/** Put the caret in the composer (Reply on a notification); sent after the session is selected. */
+	| { type: 'focusComposer'; sessionId: number };
 
 // ---- webview -> host -------------------------------------------------------------------------------------
 
@@ -92,6 +104,10 @@ export type WebviewMessage =
 	| { type: 'draftChanged'; connectionId: string; sessionId: number; draft: DraftData }
 	| { type: 'send'; requestId: string; connectionId: string; sessionId: number; draft: DraftData }
 	| { type: 'showLog' }
+	/** Pick Up on a queued session's row: the host runs the pick-up command for it. */
+	| { type: 'pickUp'; sessionId: number }
+	/** Focus entered or left the view (its keyboard shortcuts apply only inside). */
+	| { type: 'focusChanged'; focused: boolean }
 	/** An uncaught error or unhandled rejection in the webview, for the host's log (text only, capped). */
 	| { type: 'webviewError'; message: string; stack?: string };
 
@@ -151,7 +167,10 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
 				? { type, interactiveMs: v.interactiveMs }
 				: undefined;
 		case 'selectSession':
+		case 'pickUp':
 			return hasOnlyKeys(v, ['type', 'sessionId']) && isSessionId(v.sessionId) ? { type, sessionId: v.sessionId } : undefined;
+		case 'focusChanged':
+			return hasOnlyKeys(v, ['type', 'focused']) && typeof v.focused === 'boolean' ? { type, focused: v.focused } : undefined;
 		case 'refresh':
 		case 'showLog':
 			return hasOnlyKeys(v, ['type']) ? { type } : undefined;

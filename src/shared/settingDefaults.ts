@@ -17,4 +17,5 @@ export const SETTING_DEFAULTS = {
 	outboundGuard: 'warn',
 	internalHosts: [] as string[],
 	replies: [] as unknown[],
+	notifications: 'all',
 } as const;

@@ -39,6 +39,12 @@ export const STRING_KEYS = [
 	'errTooLong',
 	'errUrl',
 	'noConnection',
+	'sessionList',
+	'needsYou',
+	'inQueue',
+	'unread',
+	'pickUp',
+	'pickUpSession',
 ] as const;
 
 /** Strings the host may not supply yet; the webview falls back to the English in FALLBACK_STRINGS. */

@@ -116,6 +116,8 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
 		case 'sendFailed':
 			if (state.send.status !== 'sending' || state.send.requestId !== action.requestId) return state;
 			return { ...state, send: { status: 'failed', requestId: action.requestId, sessionId: action.sessionId, error: action.error } };
+		case 'focusComposer':
+			return state;
 		case 'local.dismissResult':
 			return state.send.status === 'sending' ? state : { ...state, send: { status: 'idle' } };
 		default:

@@ -1,16 +1,15 @@
 // The sidebar chat view. The host owns the truth (active connection, selected session, drafts in globalState);
 // the webview renders and asks. A send carries the session the user saw and is refused if the host disagrees.
+// It polls nothing itself: sessions, the badge and new messages come from the live model (LiveSessions).
 import * as vscode from 'vscode';
-import { type ChatClient, isApiError } from '../api';
+import { type ChatClient } from '../api';
 import { CommandId } from '../core/commandIds';
-import { describeError } from '../errors/describeError';
 import { type Services } from '../services/services';
-import { pollIntervalSeconds, Setting } from '../core/config';
+import { ContextKey, setContextKey } from '../core/contextKeys';
 import { type Connection } from '../connections/connection';
 import { type DraftStore } from '../shared/draftStore';
 import {
 	assertNever,
-	type ConnectionInfo,
 	emptyDraft,
 	type ErrorInfo,
 	type HostMessage,
@@ -19,75 +18,138 @@ import {
 	type WebviewMessage,
 } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
-import { sendToSession } from '../sending/sendToSession';
-import { statusLabel } from '../sessions/sessionDirectory';
-import { buildWebviewHtml, localResourceRoots } from './webviewHtml';
-import { webviewStrings } from './webviewStrings';
-import { sessionItemFromEntity, toConversation, toMessageDraft, toSessionItem } from './viewModel';
+import { localResourceRoots } from './webviewHtml';
+import { chatViewHtml, sendFromView } from './chatViewParts';
+import { SelectionMemory, toErrorInfo } from './viewSupport';
+import { AgentCommand, runAgentCommand } from './agentCommands';
+import { type LiveMessages, type LiveSessions } from './liveSessions';
+import { liveSessionItems, withStatusText } from './liveItems';
+import { sessionItemFromEntity, toConversation } from './viewModel';
 
 export const CHAT_VIEW_ID = 'superofficeChat.chatView';
-const SELECTION_KEY = 'superofficeChat.chatView.selection';
 
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
 	private view: vscode.WebviewView | undefined;
 	private viewDisposables: vscode.Disposable[] = [];
 	private readonly drafts: DraftStore;
+	private readonly selection: SelectionMemory;
 	private resolvedAt = 0;
 	private selected: number | undefined;
 	private connectionId: string | undefined;
 	private sessionsCache: SessionItem[] = [];
 	private readonly lastMessageId = new Map<number, number>();
-	private pollTimer: ReturnType<typeof setInterval> | undefined;
 	private loadingMessages = new Set<number>();
+	private ready = false;
+	/** A session to show once the webview is ready (Reply on a notification, the status bar). */
+	private pending: { sessionId: number; focusComposer: boolean } | undefined;
 
-	constructor(private readonly deps: Services) {
+	constructor(
+		private readonly deps: Services,
+		private readonly live: LiveSessions,
+	) {
 		super();
 		this.drafts = deps.drafts;
+		this.selection = new SelectionMemory(deps.globalState);
 		this._register(deps.connections.onDidChange(() => this.onConnectionsChanged()));
-		this._register(deps.clients.onDidChange(() => this.refresh()));
-		this._register(deps.settings.on([Setting.pollIntervalSeconds], () => this.restartPolling()));
+		this._register(live.onDidChange(() => this.onLiveChanged()));
+		this._register(live.onDidReceiveMessages((m) => this.onLiveMessages(m)));
 	}
 
+	/** Opens the view on a session; with `focusComposer`, the caret lands in the message box. */
+	async reveal(sessionId: number, focusComposer: boolean): Promise<void> {
+		this.pending = { sessionId, focusComposer };
+		await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+		if (this.view && this.ready && this.connectionId === this.deps.connections.active()?.id) await this.showPending();
+	}
+
+	/** The session the view shows, if any. */
+	get selectedSessionId(): number | undefined {
+		return this.selected;
+	}
 	resolveWebviewView(view: vscode.WebviewView): void {
 		this.resolvedAt = performance.now();
 		this.disposeView();
 		this.view = view;
 		view.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(this.deps.extensionUri) };
-		view.webview.html = buildWebviewHtml({
-			webview: view.webview,
-			extensionUri: this.deps.extensionUri,
-			title: vscode.l10n.t('SuperOffice Chat'),
-			script: 'dist/webview.js',
-			styles: ['dist/codicons/codicon.css', 'media/chatView.css'],
-			lang: vscode.env.language,
-			strings: webviewStrings(),
-		});
+		view.webview.html = chatViewHtml(view.webview, this.deps.extensionUri);
+		this.ready = false;
 		this.viewDisposables.push(
 			view.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
 			view.onDidChangeVisibility(() => {
 				// shown again: the webview reloads its document (no retainContextWhenHidden) and says ready anew
 				if (view.visible) this.resolvedAt = performance.now();
-				if (view.visible) this.restartPolling();
-				else this.stopPolling();
+				else this.ready = false;
+				this.updateOnScreen();
 			}),
 			view.onDidDispose(() => {
-				this.stopPolling();
 				this.disposeView();
 				this.view = undefined;
+				this.ready = false;
+				this.updateOnScreen();
 			}),
 		);
+		this.updateBadge();
 	}
 
 	/** `superofficeChat.refreshView`: sessions and the conversation again. */
 	async refresh(): Promise<void> {
-		if (!this.view) return;
-		await Promise.all([this.loadSessions(), this.selected !== undefined ? this.loadMessages(this.selected, true) : undefined]);
+		await Promise.all([
+			this.live.refreshNow(),
+			this.view && this.selected !== undefined ? this.loadMessages(this.selected, true) : undefined,
+		]);
 	}
 
 	override dispose(): void {
-		this.stopPolling();
 		this.disposeView();
 		super.dispose();
+	}
+
+	/** What the live model knows now, to the webview and the badge. */
+	private onLiveChanged(): void {
+		this.updateBadge();
+		if (this.ready && this.connectionId === this.live.snapshot.connectionId) this.postSessions();
+	}
+
+	private onLiveMessages(m: LiveMessages): void {
+		if (!this.ready || m.connectionId !== this.connectionId || m.sessionId !== this.selected) return;
+		const messages = toConversation(m.messages);
+		const last = messages.at(-1);
+		if (!last) return;
+		if (last.id > (this.lastMessageId.get(m.sessionId) ?? 0)) this.lastMessageId.set(m.sessionId, last.id);
+		this.post({ type: 'messagesLoaded', sessionId: m.sessionId, messages, replace: false });
+	}
+
+	private updateBadge(): void {
+		if (!this.view) return;
+		const v = this.live.snapshot.view;
+		this.view.badge =
+			v.badge > 0 ? { value: v.badge, tooltip: vscode.l10n.t('{0} need a reply, {1} in queue', v.needsYou, v.inQueue) } : undefined;
+	}
+
+	/** The session counts as on screen while the view is visible and ready. */
+	private updateOnScreen(): void {
+		const shown = this.view?.visible === true && this.ready;
+		this.live.setOnScreen(this.connectionId, shown ? this.selected : undefined);
+	}
+
+	private postSessions(): void {
+		const snap = this.live.snapshot;
+		if (snap.connectionId !== this.connectionId) return this.post({ type: 'sessionsLoading' });
+		if (snap.error !== undefined && (!snap.primed || snap.status === 'signedOut' || snap.status === 'authPaused')) {
+			this.post({ type: 'sessionsFailed', error: this.errorInfo(snap.error) });
+			return;
+		}
+		this.sessionsCache = liveSessionItems(snap.view.rows, (id) => this.live.topicName(id));
+		if (!snap.primed && snap.status === 'running') this.post({ type: 'sessionsLoading' });
+		else this.post({ type: 'sessionsLoaded', sessions: this.sessionsCache });
+	}
+
+	private async showPending(): Promise<void> {
+		const p = this.pending;
+		if (!p) return;
+		this.pending = undefined;
+		await this.select(p.sessionId);
+		if (p.focusComposer) this.post({ type: 'focusComposer', sessionId: p.sessionId });
 	}
 
 	private disposeView(): void {
@@ -130,6 +192,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 			case 'showLog':
 				await vscode.commands.executeCommand(CommandId.showLog);
 				return;
+			case 'pickUp':
+				await runAgentCommand(this.deps.log, AgentCommand.pickUp, { connectionId: this.connectionId, sessionId: msg.sessionId });
+				return;
+			case 'focusChanged':
+				await setContextKey(ContextKey.chatViewFocused, msg.focused);
+				return;
 			case 'webviewError':
 				this.deps.log.error(`chat view (webview): ${msg.message}${msg.stack ? `\n${msg.stack}` : ''}`);
 				return;
@@ -138,38 +206,34 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		}
 	}
 
-	private connectionInfo(c: Connection): ConnectionInfo {
-		return { id: c.id, name: c.name, baseUrl: c.baseUrl };
-	}
-
-	private rememberedSelection(connectionId: string): number | undefined {
-		const map = this.deps.globalState.get<Record<string, unknown>>(SELECTION_KEY) ?? {};
-		const v = map[connectionId];
-		return typeof v === 'number' ? v : undefined;
-	}
-
-	private async remember(connectionId: string, sessionId: number): Promise<void> {
-		const map = { ...(this.deps.globalState.get<Record<string, unknown>>(SELECTION_KEY) ?? {}), [connectionId]: sessionId };
-		await this.deps.globalState.update(SELECTION_KEY, map);
-	}
-
 	private async init(): Promise<void> {
 		const connection = this.deps.connections.active();
 		if (connection?.id !== this.connectionId) {
 			this.connectionId = connection?.id;
-			this.selected = connection ? this.rememberedSelection(connection.id) : undefined;
+			this.selected = connection ? this.selection.get(connection.id) : undefined;
 			this.sessionsCache = [];
 			this.lastMessageId.clear();
 		}
+		if (connection && this.pending) {
+			// Open straight on the session asked for (Reply), not first on the remembered one.
+			this.selected = this.pending.sessionId;
+			await this.selection.set(connection.id, this.selected);
+		}
+		this.ready = true;
+		if (this.live.snapshot.connectionId === this.connectionId) {
+			this.sessionsCache = liveSessionItems(this.live.snapshot.view.rows, (id) => this.live.topicName(id));
+		}
 		this.post({
 			type: 'init',
-			connection: connection ? this.connectionInfo(connection) : undefined,
+			connection: connection ? { id: connection.id, name: connection.name, baseUrl: connection.baseUrl } : undefined,
 			sessions: this.sessionsCache,
 			selectedSessionId: this.selected,
 			draft: connection && this.selected !== undefined ? this.drafts.get(connection.id, this.selected) : undefined,
 		});
+		this.updateOnScreen();
 		if (!connection) return;
-		this.restartPolling();
+		if (this.pending) await this.showPending();
+		this.postSessions();
 		await this.refresh();
 	}
 
@@ -182,31 +246,15 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	}
 
 	private errorInfo(err: unknown): ErrorInfo {
-		const described = describeError(err, { connectionName: this.deps.connections.active()?.name });
-		const message = described?.message ?? vscode.l10n.t('Cancelled.');
-		const info: ErrorInfo = { message, retryable: isApiError(err) ? err.retryable : false };
-		if (isApiError(err) && err.field) info.field = err.field;
-		return info;
-	}
-
-	private async loadSessions(): Promise<void> {
-		this.post({ type: 'sessionsLoading' });
-		try {
-			const { connection, client } = await this.client();
-			const sessions = (await this.deps.sessions.load(connection, client)).map(toSessionItem).map(withStatusText);
-			this.sessionsCache = sessions;
-			this.post({ type: 'sessionsLoaded', sessions });
-		} catch (err) {
-			this.deps.log.failure('chat view: loading sessions', err);
-			this.post({ type: 'sessionsFailed', error: this.errorInfo(err) });
-		}
+		return toErrorInfo(err, this.deps.connections.active()?.name);
 	}
 
 	private async select(sessionId: number): Promise<void> {
 		const connection = this.deps.connections.active();
 		if (!connection) return;
 		this.selected = sessionId;
-		await this.remember(connection.id, sessionId);
+		this.updateOnScreen();
+		await this.selection.set(connection.id, sessionId);
 		const known = this.sessionsCache.find((s) => s.id === sessionId);
 		this.post({ type: 'sessionSelected', sessionId, session: known, draft: this.drafts.get(connection.id, sessionId) ?? emptyDraft() });
 		await Promise.all([this.loadMessages(sessionId, true), known ? undefined : this.loadSession(connection, sessionId)]);
@@ -244,48 +292,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	}
 
 	private async send(msg: Extract<WebviewMessage, { type: 'send' }>): Promise<void> {
-		const fail = (error: ErrorInfo) => this.post({ type: 'sendFailed', requestId: msg.requestId, sessionId: msg.sessionId, error });
-		const connection = this.deps.connections.active();
-		// the target shown is the target sent to: a stale view is refused, never redirected
-		if (!connection || connection.id !== msg.connectionId || this.selected !== msg.sessionId) {
-			fail({ message: vscode.l10n.t('The recipient changed. Check the session and send again.'), retryable: true });
-			return;
-		}
-		try {
-			const posted = await sendToSession(this.deps, {
-				connection,
-				sessionId: msg.sessionId,
-				message: toMessageDraft(msg.draft),
-				source: 'chat view',
-				announce: false,
-				lastKnownMessageId: this.lastMessageId.get(msg.sessionId),
-			});
-			await this.drafts.clear(connection.id, msg.sessionId);
-			const messageId = posted.ChatMessageId ?? 0;
-			this.post({ type: 'sendSucceeded', requestId: msg.requestId, sessionId: msg.sessionId, messageId, whenPosted: posted.WhenPosted });
-		} catch (err) {
-			this.deps.log.failure(`chat view: sending to session ${msg.sessionId}`, err);
-			fail(this.errorInfo(err));
-		}
+		const lastKnown = this.lastMessageId.get(msg.sessionId);
+		this.post(await sendFromView(this.deps, this.drafts, msg, this.selected, (e) => this.errorInfo(e), lastKnown));
 		if (this.selected === msg.sessionId) await this.loadMessages(msg.sessionId, false);
 	}
-
-	private restartPolling(): void {
-		this.stopPolling();
-		const seconds = pollIntervalSeconds();
-		if (!this.view?.visible || seconds <= 0) return;
-		this.pollTimer = setInterval(() => {
-			if (this.selected !== undefined && this.view?.visible) void this.loadMessages(this.selected, false);
-		}, seconds * 1000);
-	}
-
-	private stopPolling(): void {
-		if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
-		this.pollTimer = undefined;
-	}
-}
-
-function withStatusText(s: SessionItem): SessionItem {
-	const text = statusLabel(s.status);
-	return text ? { ...s, statusText: text } : s;
 }

@@ -43,5 +43,11 @@ export function webviewStrings(): Strings {
 		errUrl: vscode.l10n.t('A Url message needs an http(s) address in Special parameter.'),
 		noConnection: vscode.l10n.t('No connection'),
 		errUnicode: vscode.l10n.t('This field has a broken character at line {0}, column {1}. Delete it and type it again.'),
+		sessionList: vscode.l10n.t('Sessions, those that need you first'),
+		needsYou: vscode.l10n.t('needs a reply'),
+		inQueue: vscode.l10n.t('in queue'),
+		unread: vscode.l10n.t('{0} unread'),
+		pickUp: vscode.l10n.t('Pick Up'),
+		pickUpSession: vscode.l10n.t('Pick up the chat with {0}'),
 	};
 }

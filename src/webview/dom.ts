@@ -21,6 +21,7 @@ function icon(name: string): HTMLSpanElement {
 
 export interface Elements {
 	connectionName: HTMLElement;
+	sessionList: HTMLUListElement;
 	sessionSelect: HTMLSelectElement;
 	refresh: HTMLButtonElement;
 	sessionIdInput: HTMLInputElement;
@@ -55,17 +56,20 @@ export function buildSkeleton(root: HTMLElement, t: (k: StringKey) => string): E
 	const openId = el('button', { id: 'open-id', type: 'button', class: 'secondary' }, t('open'));
 	const sessionIdError = el('span', { id: 'session-id-error', class: 'field-error', role: 'alert' });
 	const summary = el('div', { id: 'recipient-summary', class: 'summary' });
+	const sessionList = el('ul', { id: 'session-list', class: 'session-list', role: 'listbox', 'aria-label': t('sessionList') });
 	const recipient = el(
 		'section',
 		{ class: 'recipient', 'aria-label': t('recipient') },
 		el('div', { class: 'connection', title: t('connection') }, icon('plug'), connectionName),
+		sessionList,
 		el('div', { class: 'row' }, el('label', { for: 'session-select' }, t('session')), sessionSelect, refresh),
 		el('div', { class: 'row' }, el('label', { for: 'session-id' }, t('sessionId')), sessionIdInput, openId),
 		sessionIdError,
 		summary,
 	);
 
-	const messages = el('ol', { id: 'messages', class: 'messages', 'aria-label': t('conversation') });
+	// A log: screen readers announce new messages politely, without moving focus.
+	const messages = el('ol', { id: 'messages', class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': t('conversation') });
 	const conversationStatus = el('div', { id: 'conversation-status', class: 'status', role: 'status' });
 	const conversation = el('section', { class: 'conversation', 'aria-label': t('conversation') }, messages, conversationStatus);
 
@@ -113,6 +117,7 @@ export function buildSkeleton(root: HTMLElement, t: (k: StringKey) => string): E
 	root.replaceChildren(recipient, conversation, composer);
 	return {
 		connectionName,
+		sessionList,
 		sessionSelect,
 		refresh,
 		sessionIdInput,

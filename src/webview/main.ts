@@ -14,7 +14,7 @@ import { DRAFTS_KEY, DraftStore } from '../shared/draftStore';
 import type { StringKey } from '../shared/strings';
 import { initialViewState, reduce, type ViewAction, type ViewState } from '../shared/viewState';
 import { buildSkeleton, type Elements } from './dom';
-import { makeT, problemText, renderConversation, renderRecipient, renderSend } from './render';
+import { makeT, problemText, renderConversation, renderRecipient, renderSend, renderSessionList } from './render';
 
 interface VsCodeApi {
 	postMessage(message: WebviewMessage): void;
@@ -138,6 +138,7 @@ function dispatch(action: ViewAction): void {
 		before.sessionsError !== state.sessionsError
 	) {
 		renderRecipient(e, state, t);
+		renderSessionList(e, state, t, { select: selectSession, pickUp: (sessionId) => vscode.postMessage({ type: 'pickUp', sessionId }) });
 	}
 	if (
 		before.messages !== state.messages ||
@@ -216,6 +217,9 @@ function onHostMessage(msg: HostMessage): void {
 			dispatch(msg);
 			if (msg.error.field) e.validation.textContent = msg.error.message;
 			break;
+		case 'focusComposer':
+			if (state.selectedSessionId === msg.sessionId) e.text.focus();
+			break;
 		case 'sessionsLoading':
 		case 'sessionsLoaded':
 		case 'sessionsFailed':
@@ -278,7 +282,12 @@ e.advanced.addEventListener('toggle', () => {
 	persisted.advancedOpen = e.advanced.open;
 	persist();
 });
-window.addEventListener('blur', flushDraft);
+window.addEventListener('blur', () => {
+	flushDraft();
+	vscode.postMessage({ type: 'focusChanged', focused: false });
+});
+// The view's own shortcuts (next/previous session that needs a reply) apply only while focus is in here.
+window.addEventListener('focus', () => vscode.postMessage({ type: 'focusChanged', focused: true }));
 // An error here would otherwise vanish in the webview's own console: the host writes it to the log.
 const reportError = (message: string, stack?: string): void => {
 	const cap = (v: string): string => v.slice(0, MAX_WEBVIEW_ERROR_LENGTH);

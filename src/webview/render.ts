@@ -24,6 +24,85 @@ function recipientName(s: ViewState, sessionId: number): string {
 	return session ? `${session.customer} (#${sessionId})` : `#${sessionId}`;
 }
 
+const relative = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: 'auto', style: 'short' });
+
+/** "5 min. ago": how long a customer waits (or since the last activity). */
+function ago(ms: number | undefined, now: number): string {
+	if (ms === undefined) return '';
+	const s = Math.round((ms - now) / 1000);
+	if (s > -60) return relative.format(Math.min(0, s), 'second');
+	if (s > -3600) return relative.format(Math.round(s / 60), 'minute');
+	if (s > -86400) return relative.format(Math.round(s / 3600), 'hour');
+	return relative.format(Math.round(s / 86400), 'day');
+}
+
+interface ListActions {
+	select(sessionId: number): void;
+	pickUp(sessionId: number): void;
+}
+
+/** The sessions as rows, sorted by need (the host's order): unread dot, customer, topic, snippet, how long ago. */
+export function renderSessionList(e: Elements, s: ViewState, t: T, actions: ListActions): void {
+	const now = Date.now();
+	const rows = s.sessions.map((session) => {
+		const selected = session.id === s.selectedSessionId;
+		const unread = session.unread ?? 0;
+		const state = session.needsYou ? t('needsYou') : session.inQueue ? t('inQueue') : (session.statusText ?? '');
+		const li = el('li', {
+			role: 'option',
+			class: `session-row${session.needsYou ? ' needs-you' : ''}${session.inQueue ? ' in-queue' : ''}${unread > 0 ? ' unread' : ''}`,
+			'data-id': String(session.id),
+			'aria-selected': String(selected),
+			tabindex: selected || (s.selectedSessionId === undefined && session === s.sessions[0]) ? '0' : '-1',
+		});
+		li.append(
+			el('span', unread > 0 ? { class: 'dot', title: t('unread', unread), 'aria-label': t('unread', unread) } : { class: 'dot none' }),
+			el(
+				'div',
+				{ class: 'row-main' },
+				el(
+					'div',
+					{ class: 'row-head' },
+					el('strong', { class: 'customer' }, session.customer),
+					el('span', { class: 'topic' }, session.topic ? ` · ${session.topic}` : ''),
+					el('span', { class: 'state' }, state ? ` · ${state}` : ''),
+					el('time', { class: 'ago' }, ago(session.since, now)),
+				),
+				el('div', { class: 'snippet' }, session.snippet ?? ''),
+			),
+		);
+		if (session.inQueue) {
+			const pick = el(
+				'button',
+				{ type: 'button', class: 'secondary pick-up', 'aria-label': t('pickUpSession', session.customer) },
+				t('pickUp'),
+			);
+			pick.addEventListener('click', (ev) => {
+				ev.stopPropagation();
+				actions.pickUp(session.id);
+			});
+			li.append(pick);
+		}
+		li.addEventListener('click', () => actions.select(session.id));
+		li.addEventListener('keydown', (ev) => {
+			if (ev.target !== li) return;
+			if (ev.key === 'Enter' || ev.key === ' ') {
+				ev.preventDefault();
+				actions.select(session.id);
+			} else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+				ev.preventDefault();
+				const sibling = (ev.key === 'ArrowDown' ? li.nextElementSibling : li.previousElementSibling) as HTMLElement | null;
+				sibling?.focus();
+			}
+		});
+		return li;
+	});
+	const hadFocus = e.sessionList.contains(document.activeElement);
+	e.sessionList.replaceChildren(...rows);
+	e.sessionList.hidden = rows.length === 0;
+	if (hadFocus) (e.sessionList.querySelector<HTMLElement>('[aria-selected="true"]') ?? rows[0])?.focus();
+}
+
 interface RenderActions {
 	retry(): void;
 	showLog(): void;

@@ -58,7 +58,7 @@ describe('Chat view (host side)', function () {
 		);
 		await config().update('activeConnection', CONNECTION_ID, vscode.ConfigurationTarget.Global);
 		await api.testing.services.secrets.set(CONNECTION_ID, { token: DEMO.bearer });
-		provider = new ChatViewProvider(api.testing.services);
+		provider = new ChatViewProvider(api.testing.services, api.testing.chat.live);
 		webview = new FakeWebview();
 		const never = new vscode.EventEmitter<void>().event;
 		const view = {

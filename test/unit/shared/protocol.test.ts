@@ -69,6 +69,14 @@ describe('parseWebviewMessage', () => {
 		assert.equal(parseWebviewMessage({ type: 'refresh', sessionId: 1 }), undefined);
 	});
 
+	it('takes Pick Up with a session id and focus changes as a boolean only', () => {
+		assert.deepEqual(parseWebviewMessage({ type: 'pickUp', sessionId: 7 }), { type: 'pickUp', sessionId: 7 });
+		assert.equal(parseWebviewMessage({ type: 'pickUp', sessionId: 0 }), undefined);
+		assert.equal(parseWebviewMessage({ type: 'pickUp', sessionId: 7, connectionId: 'x' }), undefined);
+		assert.deepEqual(parseWebviewMessage({ type: 'focusChanged', focused: true }), { type: 'focusChanged', focused: true });
+		assert.equal(parseWebviewMessage({ type: 'focusChanged', focused: 'yes' }), undefined);
+	});
+
 	it('takes a webview error as capped text only', () => {
 		assert.deepEqual(parseWebviewMessage({ type: 'webviewError', message: 'boom', stack: 'at x' }), {
 			type: 'webviewError',
