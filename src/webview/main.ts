@@ -1,19 +1,12 @@
 // The chat view's webview: DOM only, talks to the host through postMessage, never to the network.
 // Drafts: the same DraftStore as the host's, kept in webview state (setState, on every change) so hide/show restores
 // at once; they reach the host debounced, where the DraftStore over globalState survives Reload Window.
-import {
-	type DraftData,
-	draftProblem,
-	emptyDraft,
-	type HostMessage,
-	MAX_WEBVIEW_ERROR_LENGTH,
-	isSessionId,
-	type WebviewMessage,
-} from '../shared/protocol';
+import { type DraftData, draftProblem, emptyDraft, type HostMessage, isSessionId, type WebviewMessage } from '../shared/protocol';
 import { DRAFTS_KEY, DraftStore } from '../shared/draftStore';
-import type { StringKey } from '../shared/strings';
 import { initialViewState, reduce, type ViewAction, type ViewState } from '../shared/viewState';
 import { buildSkeleton, type Elements } from './dom';
+import { forwardErrors } from './errorForwarding';
+import { parseStrings, type PersistedState, restore } from './persisted';
 import { makeT, problemText, renderConversation, renderRecipient, renderSend, renderSessionList } from './render';
 
 interface VsCodeApi {
@@ -22,15 +15,6 @@ interface VsCodeApi {
 	setState(state: PersistedState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
-
-/** What survives hide/show and reload inside the webview itself. */
-interface PersistedState {
-	connectionId?: string;
-	selectedSessionId?: number;
-	/** DraftStore's stored map (checked entry by entry when read). */
-	drafts: unknown;
-	advancedOpen: boolean;
-}
 
 const DRAFT_DEBOUNCE_MS = 300;
 const vscode = acquireVsCodeApi();
@@ -49,26 +33,6 @@ const drafts = new DraftStore({
 let state: ViewState = initialViewState();
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 let lastSent: { requestId: string; connectionId: string; sessionId: number; text: string } | undefined;
-
-function parseStrings(json: string | undefined): Partial<Record<StringKey, string>> {
-	try {
-		const v: unknown = JSON.parse(json ?? '{}');
-		return v && typeof v === 'object' ? (v as Partial<Record<StringKey, string>>) : {};
-	} catch {
-		return {};
-	}
-}
-
-function restore(raw: unknown): PersistedState {
-	const out: PersistedState = { drafts: undefined, advancedOpen: false };
-	if (!raw || typeof raw !== 'object') return out;
-	const r = raw as Record<string, unknown>;
-	if (typeof r.connectionId === 'string') out.connectionId = r.connectionId;
-	if (isSessionId(r.selectedSessionId)) out.selectedSessionId = r.selectedSessionId;
-	out.advancedOpen = r.advancedOpen === true;
-	out.drafts = r.drafts;
-	return out;
-}
 
 /** The selected session's own draft in webview state, if any. */
 function localDraft(): DraftData | undefined {
@@ -288,19 +252,7 @@ window.addEventListener('blur', () => {
 });
 // The view's own shortcuts (next/previous session that needs a reply) apply only while focus is in here.
 window.addEventListener('focus', () => vscode.postMessage({ type: 'focusChanged', focused: true }));
-// An error here would otherwise vanish in the webview's own console: the host writes it to the log.
-const reportError = (message: string, stack?: string): void => {
-	const cap = (v: string): string => v.slice(0, MAX_WEBVIEW_ERROR_LENGTH);
-	vscode.postMessage({ type: 'webviewError', message: cap(message || 'unknown error'), ...(stack ? { stack: cap(stack) } : {}) });
-};
-window.addEventListener('error', (ev: ErrorEvent) => {
-	const err: unknown = ev.error;
-	reportError(ev.message, err instanceof Error ? err.stack : undefined);
-});
-window.addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => {
-	const reason: unknown = ev.reason;
-	reportError(reason instanceof Error ? reason.message : String(reason), reason instanceof Error ? reason.stack : undefined);
-});
+forwardErrors((m) => vscode.postMessage(m));
 
 // Show what we had before the host answers (hide/show restores instantly), then hand over.
 if (persisted.connectionId && persisted.selectedSessionId !== undefined) {

@@ -7,13 +7,8 @@ import * as https from 'node:https';
 import { type AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { ChatClient, redact } from '../../../src/api';
-import {
-	checkConnection,
-	type CheckProbes,
-	type CheckStep,
-	formatReport,
-	type CheckTarget,
-} from '../../../src/diagnostics/connectionCheck';
+import { formatReport } from '../../../src/diagnostics/checkReport';
+import { checkConnection, type CheckProbes, type CheckStep, type CheckTarget } from '../../../src/diagnostics/connectionCheck';
 import { connectTcp, fetchServerDate, lookupHost, probeTls } from '../../../src/diagnostics/nodeProbes';
 import { DEMO, type LocalServer } from '../../server/server';
 import { closedPort, useLocalServer } from '../api/helpers';
