@@ -101,6 +101,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
 	override dispose(): void {
 		this.disposeView();
+		this.live.setViewerShown(false);
 		super.dispose();
 	}
 
@@ -129,6 +130,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	/** The session counts as on screen while the view is visible and ready. */
 	private updateOnScreen(): void {
 		const shown = this.view?.visible === true && this.ready;
+		this.live.setViewerShown(shown);
 		this.live.setOnScreen(this.connectionId, shown ? this.selected : undefined);
 	}
 
@@ -140,7 +142,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 			return;
 		}
 		this.sessionsCache = liveSessionItems(snap.view.rows, (id) => this.live.topicName(id));
-		if (!snap.primed && snap.status === 'running') this.post({ type: 'sessionsLoading' });
+		// Only a list the model has read counts as loaded; until then (starting, switching, signing in) it is loading.
+		if (!snap.primed) this.post({ type: 'sessionsLoading' });
 		else this.post({ type: 'sessionsLoaded', sessions: this.sessionsCache });
 	}
 

@@ -50,6 +50,9 @@ export class LiveSessions extends Disposable {
 	private status: LiveStatus = 'idle';
 	private error: unknown;
 	private started = false;
+	private viewerShown = false;
+	/** The rebuild under way (or the last one), so an on-demand refresh can wait for the poller it makes. */
+	private rebuilding: Promise<void> = Promise.resolve();
 	private onScreen: number | undefined;
 	private lastProblem: string | undefined;
 	private topics = new Map<number, string>();
@@ -75,7 +78,7 @@ export class LiveSessions extends Disposable {
 		this.muted = new MutedSessions(deps.globalState);
 		this._register(deps.connections.onDidChange(() => this.onConnectionsChanged()));
 		this._register(deps.secrets.onDidChange((id) => this.onSecretChanged(id)));
-		this._register(deps.settings.on([Setting.pollIntervalSeconds], () => void this.rebuild()));
+		this._register(deps.settings.on([Setting.pollIntervalSeconds], () => this.restart()));
 		this._register(deps.settings.on([Setting.notifications], () => this.emit()));
 		this._register(
 			vscode.window.onDidChangeWindowState((s) => {
@@ -90,7 +93,7 @@ export class LiveSessions extends Disposable {
 	start(): void {
 		if (this.started || this.isDisposed) return;
 		this.started = true;
-		void this.rebuild();
+		this.restart();
 	}
 
 	get snapshot(): LiveSnapshot {
@@ -103,6 +106,11 @@ export class LiveSessions extends Disposable {
 
 	topicName(topicId: number | undefined): string | undefined {
 		return topicId === undefined ? undefined : this.topics.get(topicId);
+	}
+
+	/** Whether a chat view is on screen: with background polling off, it still gets a list after a sign-in or switch. */
+	setViewerShown(shown: boolean): void {
+		this.viewerShown = shown;
 	}
 
 	/** The session the chat view shows while visible (undefined when hidden). Shown in a focused window = read. */
@@ -129,8 +137,16 @@ export class LiveSessions extends Disposable {
 	/** A poll now (Refresh, or background polling is off); resolves when it is done. */
 	async refreshNow(): Promise<void> {
 		if (!this.started) this.start();
-		if (this.status === 'signedOut') await this.rebuild();
-		else await this.poller?.refreshNow();
+		await this.rebuilding;
+		if (this.status === 'signedOut') {
+			this.restart();
+			await this.rebuilding;
+		}
+		await this.poller?.refreshNow();
+	}
+
+	private restart(): void {
+		this.rebuilding = this.rebuild().catch((e: unknown) => this.deps.log.failure('live sessions', e));
 	}
 
 	private context(): LiveContext {
@@ -146,13 +162,13 @@ export class LiveSessions extends Disposable {
 	}
 
 	private onConnectionsChanged(): void {
-		if (this.started && this.deps.connections.active()?.id !== this.connection?.id) void this.rebuild();
+		if (this.started && this.deps.connections.active()?.id !== this.connection?.id) this.restart();
 	}
 
 	private onSecretChanged(connectionId: string): void {
 		if (!this.started || connectionId !== this.deps.connections.active()?.id) return;
 		// New credentials (a sign-in) or none (a sign-out): start over either way.
-		void this.rebuild();
+		this.restart();
 	}
 
 	/** A fresh poller for the active connection, when it is signed in. */
@@ -166,7 +182,10 @@ export class LiveSessions extends Disposable {
 		if (c?.id !== this.connection?.id) this.onScreen = undefined;
 		this.connection = c;
 		if (!c) return this.setStatus('idle');
-		if (!(await this.deps.secrets.has(c.id))) return this.setStatus('signedOut');
+		if (!(await this.deps.secrets.has(c.id))) {
+			this.error = new SignInRequiredError(c.id, c.name);
+			return this.setStatus('signedOut');
+		}
 		if (this.isDisposed || this.deps.connections.active()?.id !== c.id || this.poller) return;
 		const seconds = pollIntervalSeconds();
 		const poller = new LivePoller({
@@ -178,8 +197,9 @@ export class LiveSessions extends Disposable {
 		this.poller = poller;
 		this.setStatus('running');
 		this.deps.log.debug(`live sessions: watching ${c.name}${seconds > 0 ? ` every ${seconds} s` : ' on demand only'}`);
+		// With 0 nothing runs in the background: only a chat view on screen gets its list (and asks on Refresh).
 		if (seconds > 0) poller.start();
-		else await poller.refreshNow();
+		else if (this.viewerShown) await poller.refreshNow();
 	}
 
 	/** The poller's view of the API: a client built per request (credentials may change) that shares what it read. */

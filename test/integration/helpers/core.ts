@@ -48,7 +48,12 @@ export async function resetExtensionState(t: TestingApi): Promise<void> {
 	for (const key of SETTINGS_TOUCHED) {
 		if (config.inspect(key)?.globalValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
 	}
+	// Background polling off unless a suite turns it on: a poll landing in the middle of another test would change
+	// the requests that test counts. The live-sessions suite sets its own interval.
+	if (config.inspect(POLL_SETTING)?.globalValue !== 0) await config.update(POLL_SETTING, 0, vscode.ConfigurationTarget.Global);
 }
+
+const POLL_SETTING = 'conversation.pollIntervalSeconds';
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
 	await vscode.workspace.getConfiguration('superofficeChat').update(key, value, vscode.ConfigurationTarget.Global);
