@@ -8,6 +8,7 @@ import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
 import { LiveNotifier } from './liveNotifier';
 import { LiveSessions } from './liveSessions';
 import { LiveStatusBar } from './liveStatusBar';
+import { registerOpenSessionInView } from './viewActions';
 
 /** The first poll waits this long after activation (which itself comes after start-up), so start-up stays quiet. */
 const FIRST_POLL_DELAY_MS = 1500;
@@ -44,6 +45,7 @@ export function registerChatView(s: Services): ChatViewParts {
 		live,
 		vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider),
 		registerCommand(s, CommandId.refreshView, () => provider.refresh()),
+		registerOpenSessionInView(s, (id) => provider.reveal(id, true)),
 		registerCommand(s, CommandId.nextWaitingSession, () => move(1)),
 		registerCommand(s, CommandId.previousWaitingSession, () => move(-1)),
 		registerCommand(s, CommandId.openWaitingSession, async () => {
