@@ -28,7 +28,11 @@ export function registerChatView(s: Services): ChatViewParts {
 	const live = new LiveSessions(s);
 	const provider = new ChatViewProvider(s, live);
 	const statusBar = new LiveStatusBar(live);
-	const notifier = new LiveNotifier(s, live, (id) => provider.reveal(id, true));
+	// Reply is the agent turning to that chat: shown with the caret in the composer, and read.
+	const notifier = new LiveNotifier(s, live, async (id) => {
+		await provider.reveal(id, true);
+		await live.markSeen(id);
+	});
 	const move = async (step: 1 | -1): Promise<void> => {
 		const ids = waitingIds(live);
 		if (ids.length === 0) return;
