@@ -58,7 +58,8 @@ export type LiveAction =
 	{ type: 'sessions'; sessions: readonly LiveSession[] } | { type: 'messages'; sessionId: number; messages: readonly LiveMessage[] };
 
 export interface LiveNotification {
-	kind: 'queue' | 'message';
+	/** `transfer`: a colleague transfers the session to the agent. */
+	kind: 'queue' | 'message' | 'transfer';
 	sessionId: number;
 	customer?: string;
 	/** Plain text of the newest customer message (or the session's last message for a queue entry). */
@@ -101,6 +102,11 @@ export function isOthers(t: TrackedSession, ctx: LiveContext): boolean {
 	return ctx.me !== undefined && t.session.ownerId !== undefined && t.session.ownerId !== ctx.me;
 }
 
+/** A transfer addressed to the agent (only known when the context names `me`). */
+export function isIncoming(t: TrackedSession, ctx: LiveContext): boolean {
+	return ctx.me !== undefined && t.session.transferToId === ctx.me;
+}
+
 /** In front of the agent right now: counts as seen, and never notifies. */
 export function isWatched(sessionId: number, ctx: LiveContext): boolean {
 	return ctx.focused && ctx.onScreen === sessionId;
@@ -121,7 +127,8 @@ function changed(a: LiveSession, b: LiveSession): boolean {
 
 function allows(ctx: LiveContext, kind: LiveNotification['kind']): boolean {
 	if (ctx.muted || ctx.mode === 'off') return false;
-	return ctx.mode === 'all' || kind === 'queue';
+	// A chat offered to the agent (the queue, a transfer) counts as new work; `queue` mode shows only those.
+	return ctx.mode === 'all' || kind !== 'message';
 }
 
 /** Still inside the burst that already notified: no agent message, nothing seen since, and not too long ago. */
@@ -166,6 +173,10 @@ function onSessions(state: LiveState, list: readonly LiveSession[], ctx: LiveCon
 				notifications.push({ kind: 'queue', sessionId: s.id, ...(s.customer ? { customer: s.customer } : {}), text: s.lastMessage });
 				t = { ...t, burst: { ...p, agentId: t.lastAgentMessageId } };
 			}
+		}
+		// One toast per transfer: when it becomes addressed to the agent, not on every poll while it waits.
+		if (state.primed && isIncoming(t, ctx) && old?.session.transferToId !== s.transferToId && allows(ctx, 'transfer')) {
+			notifications.push({ kind: 'transfer', sessionId: s.id, ...(s.customer ? { customer: s.customer } : {}), text: s.lastMessage });
 		}
 		next.set(s.id, t);
 	}

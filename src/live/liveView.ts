@@ -1,6 +1,15 @@
 // What the badge, the status bar and the chat view show, derived from the live state and the context:
 // needs-you first, then the queue (both oldest waiting first), then the rest (latest activity first).
-import { type LiveContext, type LiveState, type TrackedSession, isOthers, isSeen, isWatched, latestCustomer } from './liveModel';
+import {
+	type LiveContext,
+	type LiveState,
+	type TrackedSession,
+	isIncoming,
+	isOthers,
+	isSeen,
+	isWatched,
+	latestCustomer,
+} from './liveModel';
 import { SNIPPET_LENGTH, truncate } from './sanitize';
 import { type ChatSessionStatus } from '../api/types';
 
@@ -20,14 +29,21 @@ export interface LiveRow {
 	since?: number;
 	/** Assigned to another agent (only known when the context names `me`). */
 	others: boolean;
+	/**
+	 * A pending transfer: `incoming` is addressed to the agent (Accept / Reject); `pending` is the agent's own chat
+	 * offered to a colleague (or any, while `me` is unknown). Transfers between two colleagues are not shown.
+	 */
+	transfer?: 'incoming' | 'pending';
 }
 
 export interface LiveView {
 	rows: LiveRow[];
-	/** Sessions waiting for an agent: needs-you plus in-queue. What WebviewView.badge shows. */
+	/** Sessions waiting for the agent: needs-you, in-queue and incoming transfers. What WebviewView.badge shows. */
 	badge: number;
 	needsYou: number;
 	inQueue: number;
+	/** Transfers addressed to the agent, waiting for Accept or Reject. */
+	incoming: number;
 	/** Unread customer messages over all sessions. */
 	unread: number;
 }
@@ -48,6 +64,8 @@ export function rowOf(t: TrackedSession, ctx: LiveContext): LiveRow {
 	const firstUnseen = t.customer.find((p) => !isSeen(mark, p));
 	const since = needsYou ? (firstUnseen?.at ?? s.whenIdle) : inQueue ? (s.whenRequested ?? s.whenIdle) : s.whenIdle;
 	const row: LiveRow = { id: s.id, status: s.status, needsYou, inQueue, unread, snippet: truncate(s.lastMessage, SNIPPET_LENGTH), others };
+	if (isIncoming(t, ctx)) row.transfer = 'incoming';
+	else if (s.transferToId !== undefined && !others) row.transfer = 'pending';
 	if (s.customer !== undefined) row.customer = s.customer;
 	if (s.topicId !== undefined) row.topicId = s.topicId;
 	if (since !== undefined) row.since = since;
@@ -55,7 +73,7 @@ export function rowOf(t: TrackedSession, ctx: LiveContext): LiveRow {
 }
 
 function group(r: LiveRow): number {
-	return r.needsYou ? 0 : r.inQueue ? 1 : 2;
+	return r.needsYou || r.transfer === 'incoming' ? 0 : r.inQueue ? 1 : 2;
 }
 
 export function compareRows(a: LiveRow, b: LiveRow): number {
@@ -75,6 +93,7 @@ export function liveView(state: LiveState, ctx: LiveContext): LiveView {
 	const rows: LiveRow[] = [];
 	let needsYou = 0;
 	let inQueue = 0;
+	let incoming = 0;
 	let unread = 0;
 	for (const t of state.sessions.values()) {
 		if (HIDDEN.includes(t.session.status)) continue;
@@ -82,8 +101,9 @@ export function liveView(state: LiveState, ctx: LiveContext): LiveView {
 		rows.push(r);
 		if (r.needsYou) needsYou++;
 		if (r.inQueue) inQueue++;
+		if (r.transfer === 'incoming') incoming++;
 		if (!r.others) unread += r.unread;
 	}
 	rows.sort(compareRows);
-	return { rows, badge: needsYou + inQueue, needsYou, inQueue, unread };
+	return { rows, badge: needsYou + inQueue + incoming, needsYou, inQueue, incoming, unread };
 }

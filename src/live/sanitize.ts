@@ -19,6 +19,8 @@ export interface LiveSession {
 	topicId?: number;
 	/** `User.AssociateId`: the agent the session is assigned to. */
 	ownerId?: number;
+	/** `TransferTo.AssociateId`: the agent a pending transfer is addressed to. */
+	transferToId?: number;
 	/** `LastMessage` as plain text (markup removed, whitespace collapsed, capped). */
 	lastMessage: string;
 	/** Server times in ms since the epoch. */
@@ -117,6 +119,7 @@ export function sanitizeSessions(raw: unknown): Sanitized<LiveSession> {
 		if (typeof customer === 'string') s.customer = truncate(plainText(customer, 200), 80);
 		if (isId(e.TopicId)) s.topicId = e.TopicId;
 		if (isRecord(e.User) && isId(e.User.AssociateId)) s.ownerId = e.User.AssociateId;
+		if (isRecord(e.TransferTo) && isId(e.TransferTo.AssociateId)) s.transferToId = e.TransferTo.AssociateId;
 		const idle = timeOf(e.WhenIdle);
 		if (idle !== undefined) s.whenIdle = idle;
 		const requested = timeOf(e.WhenRequested);

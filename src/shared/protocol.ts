@@ -59,7 +59,13 @@ export interface SessionItem {
 	snippet?: string;
 	/** Server time (ms since the epoch) since when the customer waits, else of the last activity. */
 	since?: number;
+	/** A pending transfer: `incoming` is addressed to the agent (Accept / Reject), `pending` is the agent's own. */
+	transfer?: 'incoming' | 'pending';
 }
+
+/** What the session rows and the recipient bar may ask the host to run on a session (each is a command). */
+export const SESSION_ACTIONS = ['transfer', 'resetSession', 'openTranscript', 'acceptTransfer', 'rejectTransfer'] as const;
+export type SessionAction = (typeof SESSION_ACTIONS)[number];
 
 export interface ConversationMessage {
 	id: number;
@@ -106,6 +112,8 @@ export type WebviewMessage =
 	| { type: 'showLog' }
 	/** Pick Up on a queued session's row: the host runs the pick-up command for it. */
 	| { type: 'pickUp'; sessionId: number }
+	/** A session action (Transfer…, Put Back in Queue…, Open Transcript…, Accept / Reject a transfer). */
+	| { type: 'sessionAction'; action: SessionAction; sessionId: number }
 	/** Focus entered or left the view (its keyboard shortcuts apply only inside). */
 	| { type: 'focusChanged'; focused: boolean }
 	/** An uncaught error or unhandled rejection in the webview, for the host's log (text only, capped). */
@@ -169,6 +177,12 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
 		case 'selectSession':
 		case 'pickUp':
 			return hasOnlyKeys(v, ['type', 'sessionId']) && isSessionId(v.sessionId) ? { type, sessionId: v.sessionId } : undefined;
+		case 'sessionAction':
+			return hasOnlyKeys(v, ['type', 'action', 'sessionId']) &&
+				(SESSION_ACTIONS as readonly unknown[]).includes(v.action) &&
+				isSessionId(v.sessionId)
+				? { type, action: v.action as SessionAction, sessionId: v.sessionId }
+				: undefined;
 		case 'focusChanged':
 			return hasOnlyKeys(v, ['type', 'focused']) && typeof v.focused === 'boolean' ? { type, focused: v.focused } : undefined;
 		case 'refresh':

@@ -45,6 +45,19 @@ export const STRING_KEYS = [
 	'unread',
 	'pickUp',
 	'pickUpSession',
+	'transferPending',
+	'transferIncoming',
+	'accept',
+	'reject',
+	'acceptSession',
+	'rejectSession',
+	'sessionActions',
+	'transferAction',
+	'transferActionFor',
+	'resetAction',
+	'resetActionFor',
+	'transcriptAction',
+	'transcriptActionFor',
 ] as const;
 
 /** Strings the host may not supply yet; the webview falls back to the English in FALLBACK_STRINGS. */

@@ -21,7 +21,7 @@ import { Disposable } from '../util/disposable';
 import { localResourceRoots } from './webviewHtml';
 import { chatViewHtml, sendFromView } from './chatViewParts';
 import { SelectionMemory, toErrorInfo } from './viewSupport';
-import { AgentCommand, runAgentCommand } from './agentCommands';
+import { runSessionAction } from './viewActions';
 import { type LiveMessages, type LiveSessions } from './liveSessions';
 import { liveSessionItems, withStatusText } from './liveItems';
 import { sessionItemFromEntity, toConversation } from './viewModel';
@@ -196,7 +196,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 				await vscode.commands.executeCommand(CommandId.showLog);
 				return;
 			case 'pickUp':
-				await runAgentCommand(this.deps.log, AgentCommand.pickUp, { connectionId: this.connectionId, sessionId: msg.sessionId });
+			case 'sessionAction':
+				await runSessionAction(msg.type === 'pickUp' ? 'pickUp' : msg.action, this.connectionId, msg.sessionId);
 				return;
 			case 'focusChanged':
 				await setContextKey(ContextKey.chatViewFocused, msg.focused);

@@ -26,6 +26,7 @@ export function liveSessionItems(rows: readonly LiveRow[], topicName: (id: numbe
 		const topic = topicName(r.topicId);
 		if (topic) item.topic = topic;
 		if (r.since !== undefined) item.since = r.since;
+		if (r.transfer) item.transfer = r.transfer;
 		return withStatusText(item);
 	});
 }

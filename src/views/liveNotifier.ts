@@ -1,6 +1,7 @@
 // Toasts for the live sessions: "Grace Hopper (#102): Can I change…" with Reply and Mute this session. The reducer
 // decided which events deserve one (mode, burst, own messages, on screen); here they are shown as text only.
 import * as vscode from 'vscode';
+import { CommandId } from '../core/commandIds';
 import { truncate } from '../live';
 import { type Services } from '../services/services';
 import { showError } from '../errors/showError';
@@ -24,6 +25,7 @@ export class LiveNotifier extends Disposable {
 	private async show(n: LiveAlert): Promise<void> {
 		const who = n.customer ? `${n.customer} (#${n.sessionId})` : `#${n.sessionId}`;
 		const text = truncate(n.text, TOAST_TEXT_LENGTH);
+		if (n.kind === 'transfer') return this.showTransfer(n, who, text);
 		const message =
 			n.kind === 'queue'
 				? vscode.l10n.t('New chat in the queue — {0}: {1}', who, text || vscode.l10n.t('(no message yet)'))
@@ -35,5 +37,17 @@ export class LiveNotifier extends Disposable {
 		if (n.connectionId !== this.deps.connections.active()?.id) return;
 		if (choice === replyLabel) await this.reply(n.sessionId);
 		else if (choice === muteLabel) await this.live.mute(n.sessionId);
+	}
+
+	/** A colleague transfers a chat to the agent: Accept / Reject run the commands for exactly that session. */
+	private async showTransfer(n: LiveAlert, who: string, text: string): Promise<void> {
+		const message = vscode.l10n.t('Transfer to you — {0}: {1}', who, text || vscode.l10n.t('(no message yet)'));
+		const accept = vscode.l10n.t('Accept');
+		const reject = vscode.l10n.t('Reject');
+		this.deps.log.debug(`live sessions: notified about the transfer of session ${n.sessionId}`);
+		const choice = await this.deps.prompter.notify('info', message, {}, accept, reject);
+		const target = { connectionId: n.connectionId, sessionId: n.sessionId };
+		if (choice === accept) await vscode.commands.executeCommand(CommandId.acceptTransfer, target);
+		else if (choice === reject) await vscode.commands.executeCommand(CommandId.rejectTransfer, target);
 	}
 }

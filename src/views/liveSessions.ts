@@ -2,7 +2,7 @@
 // badge, the status bar and the notifications all read. No request before start() (called once the workbench has
 // settled), none while signed out, and after refused credentials none until they change.
 import * as vscode from 'vscode';
-import { type ChatMessage } from '../api';
+import { type ChatClient, type ChatMessage, isApiError, type RequestOptions } from '../api';
 import { type Connection } from '../connections/connection';
 import { notificationMode, pollIntervalSeconds, Setting } from '../core/config';
 import {
@@ -57,6 +57,8 @@ export class LiveSessions extends Disposable {
 	private lastProblem: string | undefined;
 	private topics = new Map<number, string>();
 	private topicsFor: string | undefined;
+	/** The agent's AssociateId per connection (null: the server did not say), asked once until the credentials change. */
+	private readonly me = new Map<string, number | null>();
 	private readonly seen: SeenStore;
 	readonly muted: MutedSessions;
 	private readonly _onDidChange = this._register(new vscode.EventEmitter<LiveSnapshot>());
@@ -158,6 +160,8 @@ export class LiveSessions extends Disposable {
 			seen: this.seen.lookup(id),
 		};
 		if (this.onScreen !== undefined) ctx.onScreen = this.onScreen;
+		const me = this.me.get(id);
+		if (typeof me === 'number') ctx.me = me;
 		return ctx;
 	}
 
@@ -167,7 +171,8 @@ export class LiveSessions extends Disposable {
 
 	private onSecretChanged(connectionId: string): void {
 		if (!this.started || connectionId !== this.deps.connections.active()?.id) return;
-		// New credentials (a sign-in) or none (a sign-out): start over either way.
+		// New credentials (a sign-in) or none (a sign-out): start over either way; they may belong to someone else.
+		this.me.delete(connectionId);
 		this.restart();
 	}
 
@@ -207,6 +212,7 @@ export class LiveSessions extends Disposable {
 		return {
 			listSessions: async (o) => {
 				const client = await this.deps.clients.forConnection(c);
+				if (!this.me.has(c.id)) this.me.set(c.id, await this.whoAmI(c, client, o));
 				if (this.topicsFor !== c.id) {
 					this.topicsFor = c.id;
 					// Topic names only decorate the rows: a failure here must not stop polling.
@@ -221,6 +227,19 @@ export class LiveSessions extends Disposable {
 				return messages;
 			},
 		};
+	}
+
+	/** Who the agent is, so chats assigned to a colleague never count as needing a reply. Null when unknown. */
+	private async whoAmI(c: Connection, client: ChatClient, o: RequestOptions | undefined): Promise<number | null> {
+		try {
+			const p = await client.currentPrincipal(o);
+			return typeof p.AssociateId === 'number' ? p.AssociateId : null;
+		} catch (err) {
+			// Refused credentials pause polling as the list would; a cancelled ask is asked again next time.
+			if (isCancellation(err) || (isApiError(err) && (err.kind === 'cancelled' || err.kind === 'unauthorized'))) throw err;
+			this.deps.log.debug(`live sessions (${c.name}): could not tell who is signed in; every chat counts as yours`);
+			return null;
+		}
 	}
 
 	private onStep(poller: LivePoller, c: Connection, r: PollResult): void {

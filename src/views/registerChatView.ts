@@ -8,6 +8,7 @@ import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
 import { LiveNotifier } from './liveNotifier';
 import { LiveSessions } from './liveSessions';
 import { LiveStatusBar } from './liveStatusBar';
+import { registerOpenSessionInView } from './viewActions';
 
 /** The first poll waits this long after activation (which itself comes after start-up), so start-up stays quiet. */
 const FIRST_POLL_DELAY_MS = 1500;
@@ -27,7 +28,11 @@ export function registerChatView(s: Services): ChatViewParts {
 	const live = new LiveSessions(s);
 	const provider = new ChatViewProvider(s, live);
 	const statusBar = new LiveStatusBar(live);
-	const notifier = new LiveNotifier(s, live, (id) => provider.reveal(id, true));
+	// Reply is the agent turning to that chat: shown with the caret in the composer, and read.
+	const notifier = new LiveNotifier(s, live, async (id) => {
+		await provider.reveal(id, true);
+		await live.markSeen(id);
+	});
 	const move = async (step: 1 | -1): Promise<void> => {
 		const ids = waitingIds(live);
 		if (ids.length === 0) return;
@@ -44,6 +49,7 @@ export function registerChatView(s: Services): ChatViewParts {
 		live,
 		vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider),
 		registerCommand(s, CommandId.refreshView, () => provider.refresh()),
+		registerOpenSessionInView(s, (id) => provider.reveal(id, true)),
 		registerCommand(s, CommandId.nextWaitingSession, () => move(1)),
 		registerCommand(s, CommandId.previousWaitingSession, () => move(-1)),
 		registerCommand(s, CommandId.openWaitingSession, async () => {

@@ -49,5 +49,18 @@ export function webviewStrings(): Strings {
 		unread: vscode.l10n.t('{0} unread'),
 		pickUp: vscode.l10n.t('Pick Up'),
 		pickUpSession: vscode.l10n.t('Pick up the chat with {0}'),
+		transferPending: vscode.l10n.t('transfer pending'),
+		transferIncoming: vscode.l10n.t('transferred to you'),
+		accept: vscode.l10n.t('Accept'),
+		reject: vscode.l10n.t('Reject'),
+		acceptSession: vscode.l10n.t('Accept the transfer of the chat with {0}'),
+		rejectSession: vscode.l10n.t('Reject the transfer of the chat with {0}'),
+		sessionActions: vscode.l10n.t('Session actions'),
+		transferAction: vscode.l10n.t('Transfer…'),
+		transferActionFor: vscode.l10n.t('Transfer the chat with {0}…'),
+		resetAction: vscode.l10n.t('Put Back in Queue…'),
+		resetActionFor: vscode.l10n.t('Put the chat with {0} back in the queue…'),
+		transcriptAction: vscode.l10n.t('Open Transcript…'),
+		transcriptActionFor: vscode.l10n.t('Open the transcript of the chat with {0}…'),
 	};
 }

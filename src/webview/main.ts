@@ -1,13 +1,22 @@
 // The chat view's webview: DOM only, talks to the host through postMessage, never to the network.
 // Drafts: the same DraftStore as the host's, kept in webview state (setState, on every change) so hide/show restores
 // at once; they reach the host debounced, where the DraftStore over globalState survives Reload Window.
-import { type DraftData, draftProblem, emptyDraft, type HostMessage, isSessionId, type WebviewMessage } from '../shared/protocol';
+import {
+	type DraftData,
+	draftProblem,
+	emptyDraft,
+	type HostMessage,
+	isSessionId,
+	type SessionAction,
+	type WebviewMessage,
+} from '../shared/protocol';
 import { DRAFTS_KEY, DraftStore } from '../shared/draftStore';
 import { initialViewState, reduce, type ViewAction, type ViewState } from '../shared/viewState';
 import { buildSkeleton, type Elements } from './dom';
 import { forwardErrors } from './errorForwarding';
 import { parseStrings, type PersistedState, restore } from './persisted';
 import { makeT, problemText, renderConversation, renderRecipient, renderSend, renderSessionList } from './render';
+import { recipientActions } from './recipientActions';
 
 interface VsCodeApi {
 	postMessage(message: WebviewMessage): void;
@@ -22,6 +31,9 @@ const root = document.getElementById('app') as HTMLElement;
 const t = makeT(parseStrings(root.dataset.strings));
 const e: Elements = buildSkeleton(root, t);
 const persisted = restore(vscode.getState());
+const sessionAction = (action: SessionAction, sessionId: number): void => vscode.postMessage({ type: 'sessionAction', action, sessionId });
+const sessionActions = recipientActions(t, sessionAction);
+e.summary.after(sessionActions.root);
 const drafts = new DraftStore({
 	get: (key) => (key === DRAFTS_KEY ? persisted.drafts : undefined),
 	update: (key, value) => {
@@ -102,7 +114,12 @@ function dispatch(action: ViewAction): void {
 		before.sessionsError !== state.sessionsError
 	) {
 		renderRecipient(e, state, t);
-		renderSessionList(e, state, t, { select: selectSession, pickUp: (sessionId) => vscode.postMessage({ type: 'pickUp', sessionId }) });
+		renderSessionList(e, state, t, {
+			select: selectSession,
+			pickUp: (sessionId) => vscode.postMessage({ type: 'pickUp', sessionId }),
+			sessionAction,
+		});
+		sessionActions.render(state);
 	}
 	if (
 		before.messages !== state.messages ||

@@ -1,5 +1,5 @@
 // Renders ViewState into the skeleton. Server text (names, messages) goes in through textContent only.
-import type { ConversationMessage, ErrorInfo, SessionItem } from '../shared/protocol';
+import type { ConversationMessage, ErrorInfo, SessionAction, SessionItem } from '../shared/protocol';
 import { FALLBACK_STRINGS, format, type StringKey } from '../shared/strings';
 import { type TextPosition } from '../shared/unicode';
 import { isSending, selectedSession, type ViewState } from '../shared/viewState';
@@ -39,6 +39,23 @@ function ago(ms: number | undefined, now: number): string {
 interface ListActions {
 	select(sessionId: number): void;
 	pickUp(sessionId: number): void;
+	sessionAction(action: SessionAction, sessionId: number): void;
+}
+
+/** A small button on a row; its click does not also select the row. */
+function rowButton(label: string, ariaLabel: string, className: string, onClick: () => void): HTMLButtonElement {
+	const b = el('button', { type: 'button', class: `secondary ${className}`, 'aria-label': ariaLabel }, label);
+	b.addEventListener('click', (ev) => {
+		ev.stopPropagation();
+		onClick();
+	});
+	return b;
+}
+
+function rowState(session: SessionItem, t: T): string {
+	const need = session.needsYou ? t('needsYou') : session.inQueue ? t('inQueue') : (session.statusText ?? '');
+	const transfer = session.transfer === 'incoming' ? t('transferIncoming') : session.transfer === 'pending' ? t('transferPending') : '';
+	return [need, transfer].filter(Boolean).join(' · ');
 }
 
 /** The sessions as rows, sorted by need (the host's order): unread dot, customer, topic, snippet, how long ago. */
@@ -47,10 +64,10 @@ export function renderSessionList(e: Elements, s: ViewState, t: T, actions: List
 	const rows = s.sessions.map((session) => {
 		const selected = session.id === s.selectedSessionId;
 		const unread = session.unread ?? 0;
-		const state = session.needsYou ? t('needsYou') : session.inQueue ? t('inQueue') : (session.statusText ?? '');
+		const state = rowState(session, t);
 		const li = el('li', {
 			role: 'option',
-			class: `session-row${session.needsYou ? ' needs-you' : ''}${session.inQueue ? ' in-queue' : ''}${unread > 0 ? ' unread' : ''}`,
+			class: `session-row${session.needsYou ? ' needs-you' : ''}${session.inQueue ? ' in-queue' : ''}${unread > 0 ? ' unread' : ''}${session.transfer ? ` transfer-${session.transfer}` : ''}`,
 			'data-id': String(session.id),
 			'aria-selected': String(selected),
 			tabindex: selected || (s.selectedSessionId === undefined && session === s.sessions[0]) ? '0' : '-1',
@@ -72,16 +89,17 @@ export function renderSessionList(e: Elements, s: ViewState, t: T, actions: List
 			),
 		);
 		if (session.inQueue) {
-			const pick = el(
-				'button',
-				{ type: 'button', class: 'secondary pick-up', 'aria-label': t('pickUpSession', session.customer) },
-				t('pickUp'),
+			li.append(rowButton(t('pickUp'), t('pickUpSession', session.customer), 'pick-up', () => actions.pickUp(session.id)));
+		}
+		if (session.transfer === 'incoming') {
+			li.append(
+				rowButton(t('accept'), t('acceptSession', session.customer), 'accept-transfer', () =>
+					actions.sessionAction('acceptTransfer', session.id),
+				),
+				rowButton(t('reject'), t('rejectSession', session.customer), 'reject-transfer', () =>
+					actions.sessionAction('rejectTransfer', session.id),
+				),
 			);
-			pick.addEventListener('click', (ev) => {
-				ev.stopPropagation();
-				actions.pickUp(session.id);
-			});
-			li.append(pick);
 		}
 		li.addEventListener('click', () => actions.select(session.id));
 		li.addEventListener('keydown', (ev) => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import type { TestingApi } from '../../../src/extensionApi';
 import type { LiveSnapshot } from '../../../src/views/liveSessions';
-import type { LocalServer } from '../../server/server';
+import { DEMO_USER, type LocalServer } from '../../server/server';
 import { addConnection, DEMO, scripted, setSetting, useCoreSuite, waitFor } from '../helpers/core';
 import type { ScriptedPrompter } from '../helpers/scriptedPrompter';
 
@@ -74,6 +74,56 @@ describe('Live sessions', function () {
 		assert.strictEqual(snapshot().view.badge, before);
 	});
 
+	it('Reply on the notification opens the chat view at that session, and the count returns to 0', async () => {
+		await connect();
+		// Start from nothing waiting: Ada read, the queued chat taken by the colleague (theirs: it never needs me).
+		server.agent().pickUp(103);
+		await t.chat.live.markSeen(101);
+		await waitFor('nothing waiting', () => snapshot().view.badge === 0 && snapshot().view.rows.find((r) => r.id === 103)?.others, 20000);
+		prompter.answer('notification', 'Reply');
+
+		server.addCustomerMessage(GRACE, 'Is the setting per project?');
+
+		await waitFor('the count 1', () => snapshot().view.badge === 1, 20000);
+		const toast = await waitFor('the notification', () => prompter.notifications.find((n) => n.message.includes(`(#${GRACE})`)));
+		assert.deepStrictEqual(toast.actions, ['Reply', 'Mute this session']);
+		await waitFor('the chat view at Grace', () => t.chat.view.selectedSessionId === GRACE, 30000);
+		await waitFor('the count back to 0', () => snapshot().view.badge === 0, 20000);
+		await waitFor('the status-bar count gone', () => t.chat.statusBar.shown === undefined);
+		assert.strictEqual(prompter.notifications.length, 1, 'one toast, nothing else');
+	});
+
+	it('a colleague’s chat never needs me; a transfer to me notifies once with Accept / Reject, and Accept makes it mine', async () => {
+		const connectionId = await connect();
+		const visitor = server.queueSession({ customerName: 'Barbara Liskov', text: 'Which plan fits a team of 5?' });
+		const id = visitor.ChatSessionId;
+		server.agent().pickUp(id);
+		await waitFor('the colleague’s chat listed', () => snapshot().view.rows.find((r) => r.id === id && r.others), 20000);
+		server.addCustomerMessage(id, 'Hello? (to the colleague)');
+		const lists = listRequests();
+		await waitFor('two more polls', () => listRequests() >= lists + 2, 20000);
+		assert.strictEqual(snapshot().view.rows.find((r) => r.id === id)?.needsYou, false, 'not mine: never needs me');
+		prompter.answer('notification', 'Accept');
+
+		server.agent().transferTo(id, 'demo');
+
+		const toast = await waitFor('the transfer notification', () =>
+			prompter.notifications.find((n) => n.message.startsWith('Transfer to you')),
+		);
+		assert.strictEqual(toast.message, `Transfer to you — Barbara Liskov (#${id}): Hello? (to the colleague)`);
+		assert.deepStrictEqual(toast.actions, ['Accept', 'Reject']);
+		await waitFor(
+			'accepted on the server',
+			() => server.sessions().find((x) => x.ChatSessionId === id)?.User?.AssociateId === DEMO_USER.AssociateId,
+		);
+		await waitFor('the chat view at the accepted chat', () => t.chat.view.selectedSessionId === id, 30000);
+		assert.strictEqual(t.services.connections.active()?.id, connectionId);
+		const accepts = server.received.filter((r) => r.method === 'POST' && r.path.endsWith(`/ChatSession/${id}/AcceptTransfer`));
+		assert.strictEqual(accepts.length, 1, 'accepted once');
+		await waitFor('no longer offered', () => snapshot().view.rows.find((r) => r.id === id && r.transfer === undefined && !r.others), 20000);
+		assert.strictEqual(prompter.notifications.filter((n) => n.message.startsWith('Transfer to you')).length, 1, 'one toast per transfer');
+	});
+
 	it('with notifications off still counts, and shows no toast', async () => {
 		await connect();
 		await setSetting('notifications', 'off');
@@ -83,6 +133,8 @@ describe('Live sessions', function () {
 	});
 
 	it('polls incrementally: one list per interval, Messages only for the session that changed', async () => {
+		// This test's own lines: a poll cut off when an earlier test removed its connection is logged as such.
+		const logStart = t.logLines().length;
 		await connect();
 		const lists = listRequests();
 		const messages = messageRequests();
@@ -97,8 +149,16 @@ describe('Live sessions', function () {
 		const others = server.received.slice(mark).filter((r) => /\/ChatSession\/(?!102\/)\d+\/Messages/.test(r.path)).length;
 		assert.strictEqual(others, 0, 'no Messages request for unchanged sessions');
 		assert.strictEqual(messageRequests(GRACE), graceBefore + 1, 'the changed session once (nothing new since)');
-		const debugLines = t.logLines().filter((l) => l.includes('/ChatSession/ForCurrentUser'));
-		assert.ok(debugLines.length > 0 && debugLines.every((l) => l.startsWith('[debug]')), 'poll requests are logged at debug');
+		const pollLines = t
+			.logLines()
+			.slice(logStart)
+			.filter((l) => l.includes('/ChatSession/ForCurrentUser'));
+		assert.ok(pollLines.length > 0, 'poll requests are logged');
+		assert.deepStrictEqual(
+			pollLines.filter((l) => !l.startsWith('[debug]')),
+			[],
+			'poll requests are logged at debug',
+		);
 	});
 
 	it('pauses on a 401 with one prompt, and polls again after a new sign-in', async () => {

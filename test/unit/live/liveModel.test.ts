@@ -202,6 +202,46 @@ describe('live model: reducer and view', () => {
 		assert.equal(liveView(r.state, ctx).badge, 0);
 	});
 
+	it('a transfer to me shows Accept-worthy and notifies once; my own transfer shows pending; colleagues’ stay quiet', () => {
+		const ctx = context({ me: 5 });
+		const list = (transferToId?: number): LiveSession[] => [
+			session(1, 'UserLast', 0, { ownerId: 9, ...(transferToId !== undefined ? { transferToId } : {}) }),
+			session(2, 'UserLast', 0, { ownerId: 5, transferToId: 9 }),
+			session(3, 'UserLast', 0, { ownerId: 9, transferToId: 8 }),
+		];
+		const state = primed(list(), ctx);
+		const offered = reduceLive(state, { type: 'sessions', sessions: list(5) }, ctx);
+		assert.deepEqual(
+			offered.notifications.map((n) => [n.kind, n.sessionId, n.customer]),
+			[['transfer', 1, 'Customer 1']],
+		);
+		const view = liveView(offered.state, ctx);
+		assert.deepEqual(
+			view.rows.map((r) => [r.id, r.transfer]),
+			[
+				[1, 'incoming'],
+				[2, 'pending'],
+				[3, undefined],
+			],
+			'the incoming transfer sorts first',
+		);
+		assert.deepEqual([view.incoming, view.badge], [1, 1]);
+		const again = reduceLive(offered.state, { type: 'sessions', sessions: list(5) }, ctx);
+		assert.deepEqual(again.notifications, [], 'one toast per transfer, not one per poll');
+		assert.deepEqual(reduceLive(state, { type: 'sessions', sessions: list(5) }, context({ me: 5, mode: 'queue' })).notifications.length, 1);
+		assert.deepEqual(reduceLive(state, { type: 'sessions', sessions: list(5) }, context({ me: 5, mode: 'off' })).notifications, []);
+	});
+
+	it('without knowing me, every transfer shows pending and none is offered to accept', () => {
+		const ctx = context();
+		const state = primed([session(1, 'UserLast', 0, { ownerId: 9, transferToId: 5 })], ctx);
+		assert.deepEqual(
+			liveView(state, ctx).rows.map((r) => r.transfer),
+			['pending'],
+		);
+		assert.equal(liveView(state, ctx).incoming, 0);
+	});
+
 	it('sessions that leave the list leave the model', () => {
 		const ctx = context();
 		const state = primed([session(1, 'CustomerLast', 0), session(2, 'UserLast', 0)], ctx);

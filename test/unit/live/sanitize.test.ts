@@ -81,9 +81,16 @@ describe('live sanitation of server data', () => {
 	});
 
 	it('reads statuses, owners and times; unknown values become safe defaults', () => {
-		const r = sanitizeSessions([entity(1, { Status: 'Weird', User: { AssociateId: 5 }, TopicId: 2, WhenIdle: 'not a date' })]);
+		const r = sanitizeSessions([
+			entity(1, { Status: 'Weird', User: { AssociateId: 5 }, TransferTo: { AssociateId: 'x' }, TopicId: 2, WhenIdle: 'not a date' }),
+			entity(2, { Status: 'UserLast', User: { AssociateId: 5 }, TransferTo: { AssociateId: 6, Name: 'COL' } }),
+		]);
 		assert.ok(r.ok);
-		assert.deepEqual(r.items[0], { id: 1, status: 'Invalid', lastMessage: 'hi', customer: 'C1', topicId: 2, ownerId: 5 });
+		assert.equal(r.items.find((x) => x.id === 2)?.transferToId, 6, 'a pending transfer names whom it is for');
+		assert.deepEqual(
+			r.items.find((x) => x.id === 1),
+			{ id: 1, status: 'Invalid', lastMessage: 'hi', customer: 'C1', topicId: 2, ownerId: 5 },
+		);
 	});
 
 	it('keeps the newest messages in id order and skips those without an id', () => {

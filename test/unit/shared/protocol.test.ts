@@ -77,6 +77,18 @@ describe('parseWebviewMessage', () => {
 		assert.equal(parseWebviewMessage({ type: 'focusChanged', focused: 'yes' }), undefined);
 	});
 
+	it('takes a session action only when it is one of the known actions, with a session id', () => {
+		const ok = { type: 'sessionAction', action: 'acceptTransfer', sessionId: 7 };
+		assert.deepEqual(parseWebviewMessage(ok), ok);
+		for (const action of ['transfer', 'resetSession', 'openTranscript', 'rejectTransfer']) {
+			assert.deepEqual(parseWebviewMessage({ ...ok, action }), { ...ok, action });
+		}
+		assert.equal(parseWebviewMessage({ ...ok, action: 'signOut' }), undefined);
+		assert.equal(parseWebviewMessage({ ...ok, action: 'toString' }), undefined);
+		assert.equal(parseWebviewMessage({ ...ok, sessionId: -1 }), undefined);
+		assert.equal(parseWebviewMessage({ ...ok, connectionId: 'x' }), undefined);
+	});
+
 	it('takes a webview error as capped text only', () => {
 		assert.deepEqual(parseWebviewMessage({ type: 'webviewError', message: 'boom', stack: 'at x' }), {
 			type: 'webviewError',
