@@ -6,6 +6,7 @@ import { type ErrorInfo, type HostMessage, type WebviewMessage } from '../shared
 import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
 import { toMessageDraft } from './viewModel';
+import { FROM_CHAT_VIEW } from './composerBridge';
 import { buildWebviewHtml } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
 
@@ -45,7 +46,7 @@ export async function sendFromView(
 			announce: false,
 			lastKnownMessageId,
 		});
-		await drafts.clear(connection.id, msg.sessionId);
+		await drafts.clear(connection.id, msg.sessionId, FROM_CHAT_VIEW); // the webview clears its own copy
 		const messageId = posted.ChatMessageId ?? 0;
 		return { type: 'sendSucceeded', requestId: msg.requestId, sessionId: msg.sessionId, messageId, whenPosted: posted.WhenPosted };
 	} catch (err) {

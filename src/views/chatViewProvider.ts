@@ -2,14 +2,12 @@
 // the webview renders and asks. A send carries the session the user saw and is refused if the host disagrees.
 // It polls nothing itself: sessions, the badge and new messages come from the live model (LiveSessions).
 import * as vscode from 'vscode';
-import { type ChatClient } from '../api';
 import { CommandId } from '../core/commandIds';
 import { type Services } from '../services/services';
 import { ContextKey, setContextKey } from '../core/contextKeys';
 import { type Connection } from '../connections/connection';
 import { type DraftStore } from '../shared/draftStore';
 import {
-	assertNever,
 	emptyDraft,
 	type ErrorInfo,
 	type HostMessage,
@@ -25,6 +23,7 @@ import { AgentCommand, runAgentCommand } from './agentCommands';
 import { type LiveMessages, type LiveSessions } from './liveSessions';
 import { liveSessionItems, withStatusText } from './liveItems';
 import { sessionItemFromEntity, toConversation } from './viewModel';
+import { ComposerBridge, FROM_CHAT_VIEW } from './composerBridge';
 
 export const CHAT_VIEW_ID = 'superofficeChat.chatView';
 
@@ -42,6 +41,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	private ready = false;
 	/** A session to show once the webview is ready (Reply on a notification, the status bar). */
 	private pending: { sessionId: number; focusComposer: boolean } | undefined;
+	private readonly composer: ComposerBridge;
 
 	constructor(
 		private readonly deps: Services,
@@ -50,6 +50,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		super();
 		this.drafts = deps.drafts;
 		this.selection = new SelectionMemory(deps.globalState);
+		this.composer = this._register(new ComposerBridge(deps, live, (m) => this.post(m), this));
 		this._register(deps.connections.onDidChange(() => this.onConnectionsChanged()));
 		this._register(live.onDidChange(() => this.onLiveChanged()));
 		this._register(live.onDidReceiveMessages((m) => this.onLiveMessages(m)));
@@ -130,6 +131,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	private updateOnScreen(): void {
 		const shown = this.view?.visible === true && this.ready;
 		this.live.setOnScreen(this.connectionId, shown ? this.selected : undefined);
+		this.composer.viewChanged(this.ready, this.connectionId, this.selected);
 	}
 
 	private postSessions(): void {
@@ -184,7 +186,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 				await this.refresh();
 				return;
 			case 'draftChanged':
-				if (this.deps.connections.get(msg.connectionId)) await this.drafts.set(msg.connectionId, msg.sessionId, msg.draft);
+				if (this.deps.connections.get(msg.connectionId)) await this.drafts.set(msg.connectionId, msg.sessionId, msg.draft, FROM_CHAT_VIEW);
 				return;
 			case 'send':
 				await this.send(msg);
@@ -202,7 +204,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 				this.deps.log.error(`chat view (webview): ${msg.message}${msg.stack ? `\n${msg.stack}` : ''}`);
 				return;
 			default:
-				assertNever(msg);
+				await this.composer.handle(msg);
 		}
 	}
 
@@ -241,10 +243,6 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		if (this.view && this.deps.connections.active()?.id !== this.connectionId) void this.init();
 	}
 
-	private async client(): Promise<{ connection: Connection; client: ChatClient }> {
-		return this.deps.clients.forActive();
-	}
-
 	private errorInfo(err: unknown): ErrorInfo {
 		return toErrorInfo(err, this.deps.connections.active()?.name);
 	}
@@ -277,7 +275,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		if (this.loadingMessages.has(sessionId)) return;
 		this.loadingMessages.add(sessionId);
 		try {
-			const { client } = await this.client();
+			const { client } = await this.deps.clients.forActive();
 			const after = replace ? undefined : this.lastMessageId.get(sessionId);
 			const messages = toConversation(await client.getMessages(sessionId, after));
 			const last = messages.at(-1);

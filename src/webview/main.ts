@@ -8,6 +8,7 @@ import { buildSkeleton, type Elements } from './dom';
 import { forwardErrors } from './errorForwarding';
 import { parseStrings, type PersistedState, restore } from './persisted';
 import { makeT, problemText, renderConversation, renderRecipient, renderSend, renderSessionList } from './render';
+import { setupComposer } from './composer';
 
 interface VsCodeApi {
 	postMessage(message: WebviewMessage): void;
@@ -33,6 +34,17 @@ const drafts = new DraftStore({
 let state: ViewState = initialViewState();
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 let lastSent: { requestId: string; connectionId: string; sessionId: number; text: string } | undefined;
+const composer = setupComposer({
+	e,
+	t,
+	post: (m) => vscode.postMessage(m),
+	state: () => state,
+	drafts,
+	readComposer,
+	writeComposer,
+	draftChanged,
+	updateCount,
+});
 
 /** The selected session's own draft in webview state, if any. */
 function localDraft(): DraftData | undefined {
@@ -73,9 +85,13 @@ function draftChanged(flush = false): void {
 		sessionId: state.selectedSessionId,
 		draft: readComposer(),
 	};
+	const tell = (): void => {
+		composer.synced(msg.connectionId, msg.sessionId, msg.draft);
+		vscode.postMessage(msg);
+	};
 	clearTimeout(draftTimer);
-	if (flush) vscode.postMessage(msg);
-	else draftTimer = setTimeout(() => vscode.postMessage(msg), DRAFT_DEBOUNCE_MS);
+	if (flush) tell();
+	else draftTimer = setTimeout(tell, DRAFT_DEBOUNCE_MS);
 }
 
 function flushDraft(): void {
@@ -159,6 +175,7 @@ function onSent(requestId: string): void {
 }
 
 function onHostMessage(msg: HostMessage): void {
+	if (composer.observe(msg)) return;
 	switch (msg.type) {
 		case 'init':
 			dispatch(msg);
@@ -191,6 +208,12 @@ function onHostMessage(msg: HostMessage): void {
 		case 'messagesFailed':
 			dispatch(msg);
 			break;
+		case 'draftUpdated':
+		case 'outboxChanged':
+		case 'outboxActionDone':
+		case 'composerSettings':
+		case 'quickReplyInserted':
+			break; // the composer's (observe)
 		default: {
 			const never: never = msg;
 			void never;
@@ -211,8 +234,8 @@ for (const c of [e.type, e.author, e.specialType, e.specialParam]) {
 	c.addEventListener(c instanceof HTMLSelectElement ? 'change' : 'input', () => draftChanged());
 }
 e.text.addEventListener('keydown', (ev) => {
-	// Enter is a newline; Ctrl/Cmd+Enter sends
-	if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+	// Ctrl/Cmd+Enter sends; Enter is a newline unless the sendKey setting is `enter` (then Shift+Enter is)
+	if (composer.isSendKey(ev)) {
 		ev.preventDefault();
 		send();
 	}
