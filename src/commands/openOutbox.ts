@@ -1,6 +1,6 @@
 // Open Outbox: the sends that did not go out or whose outcome is unknown, with Retry (reads back first when the
 // outcome is unknown), Edit (back into that session's draft in the chat view) and Discard. Nothing is retried
-// without the user choosing Retry here.
+// without the user choosing Retry here or on the chat view's Outbox list, which passes `{ id, action }`.
 import * as vscode from 'vscode';
 import { CommandId } from '../core/commandIds';
 import { type PickItem } from '../core/prompter';
@@ -9,15 +9,25 @@ import { appendToDraft } from '../sending/appendToDraft';
 import { retryOutboxItem, type RetryOutcome } from '../sending/retryOutboxItem';
 import { type Services } from '../services/services';
 import { type OutboxItem } from '../shared/outbox';
-import { CancelledError } from '../util/errors';
+import { OUTBOX_ACTIONS, type OutboxAction } from '../shared/protocol';
+import { CancelledError, InvalidArgumentError } from '../util/errors';
 
 /** Prompt ids of this command's questions (scripted prompters answer by them). */
 export const OutboxPromptId = { item: 'outboxItem', action: 'outboxAction', empty: 'outboxEmpty' } as const;
 
-type OutboxAction = 'retry' | 'edit' | 'discard';
 type OutboxResult = RetryOutcome | { kind: 'edited' } | { kind: 'discarded' } | undefined;
 
 const DRAFT_TYPES = new Set(['ToCustomer', 'ToUser']);
+
+/** `{ id, action }` acts on one item at once; anything else given is refused before acting. */
+function parseOutboxArgs(arg: unknown): { id: string; action: OutboxAction } | undefined {
+	if (arg === undefined || arg === null) return undefined;
+	const a = arg as Record<string, unknown>;
+	if (typeof arg !== 'object' || typeof a.id !== 'string' || a.id === '' || !(OUTBOX_ACTIONS as readonly unknown[]).includes(a.action)) {
+		throw new InvalidArgumentError(vscode.l10n.t('openOutbox takes {0}.', '{ id, action: "retry" | "edit" | "discard" }'), 'id');
+	}
+	return { id: a.id, action: a.action as OutboxAction };
+}
 
 function firstLine(text: string): string {
 	const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
@@ -37,7 +47,7 @@ function itemRow(s: Services, i: OutboxItem): PickItem<OutboxItem> {
 }
 
 export function registerOpenOutboxCommand(s: Services): vscode.Disposable {
-	const act = async (item: OutboxItem, action: OutboxAction): Promise<OutboxResult> => {
+	const act = async (item: OutboxItem, action: OutboxAction, quiet = false): Promise<OutboxResult> => {
 		switch (action) {
 			case 'retry':
 				try {
@@ -57,6 +67,7 @@ export function registerOpenOutboxCommand(s: Services): vscode.Disposable {
 					author: item.author ?? '',
 				});
 				await s.outbox.remove(item.id);
+				if (quiet) return { kind: 'edited' };
 				void s.prompter.notify(
 					'info',
 					vscode.l10n.t('The message is back in the draft of {0} (session {1}) in the chat view.', item.customerLabel, item.sessionId),
@@ -71,7 +82,14 @@ export function registerOpenOutboxCommand(s: Services): vscode.Disposable {
 		}
 	};
 
-	return registerCommand(s, CommandId.openOutbox, async (): Promise<OutboxResult> => {
+	return registerCommand(s, CommandId.openOutbox, async (arg?: unknown): Promise<OutboxResult> => {
+		const direct = parseOutboxArgs(arg);
+		if (direct) {
+			// `{ id, action }` (the chat view's Outbox list): no picks; the caller shows the outcome in place
+			const item = s.outbox.list().find((i) => i.id === direct.id);
+			if (!item) throw new InvalidArgumentError(vscode.l10n.t('This message is no longer in the Outbox.'), 'id');
+			return act(item, direct.action, true);
+		}
 		const items = s.outbox.list().reverse();
 		if (items.length === 0) {
 			void s.prompter.notify('info', vscode.l10n.t('The Outbox is empty: every message went out.'), { id: OutboxPromptId.empty });

@@ -3,6 +3,7 @@
 // connection, even on a host that ignores `"scope": "application"`.
 import * as vscode from 'vscode';
 import { type LocaleHeaders } from '../api';
+import { isSendKey, type SendKey } from '../shared/composerKeys';
 import { SETTING_DEFAULTS } from '../shared/settingDefaults';
 import { Disposable } from '../util/disposable';
 
@@ -26,6 +27,7 @@ export const Setting = {
 	internalHosts: 'internalHosts',
 	replies: 'replies',
 	notifications: 'notifications',
+	sendKey: 'sendKey',
 } as const;
 type SettingKey = (typeof Setting)[keyof typeof Setting];
 
@@ -101,6 +103,12 @@ export function pollIntervalSeconds(): number {
 export function notificationMode(): 'off' | 'queue' | 'all' {
 	const v = section().get<unknown>(Setting.notifications);
 	return v === 'off' || v === 'queue' || v === 'all' ? v : SETTING_DEFAULTS.notifications;
+}
+
+/** Which key sends from the chat view's composer. */
+export function sendKeySetting(): SendKey {
+	const v = section().get<unknown>(Setting.sendKey);
+	return isSendKey(v) ? v : SETTING_DEFAULTS.sendKey;
 }
 
 /** True when the change touches `superofficeChat.<key>`. */

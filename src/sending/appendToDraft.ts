@@ -2,15 +2,11 @@
 // selection or an Outbox item lands where the user writes, never sent by itself. A draft that would grow past the
 // composer's limit is refused, never cut.
 import * as vscode from 'vscode';
-import { type DraftStore } from '../shared/draftStore';
+import { appendedText, type DraftStore } from '../shared/draftStore';
 import { type DraftData, type DraftType, emptyDraft, MAX_MESSAGE_LENGTH } from '../shared/protocol';
 import { InvalidArgumentError } from '../util/errors';
 
-/** The draft text with `text` added after a blank line (or alone when the draft was empty). */
-export function appendedText(current: string, text: string): string {
-	if (current.trim() === '') return text;
-	return `${current.replace(/\s+$/, '')}\n\n${text}`;
-}
+export { appendedText };
 
 export async function appendToDraft(
 	drafts: DraftStore,
@@ -27,6 +23,7 @@ export async function appendToDraft(
 			'text',
 		);
 	}
-	await drafts.set(connectionId, sessionId, next);
+	// `appended` lets an open composer apply the same step to what is typed there (chat view's draft refresh)
+	await drafts.set(connectionId, sessionId, next, { appended: { text, fields: { ...fields } } });
 	return next;
 }

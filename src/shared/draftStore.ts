@@ -1,6 +1,8 @@
 // Drafts per (connection, session), kept in a key-value storage the host provides (globalState: a draft is not a
 // secret, and globalState survives Reload Window and moving the view). Pure: the storage is an interface.
-import { copyDraft, type DraftData, isDraftData, isDraftEmpty } from './protocol';
+import { copyDraft, type DraftAppend, type DraftData, isDraftData, isDraftEmpty } from './protocol';
+
+export type { DraftAppend };
 
 export interface DraftStorage {
 	get(key: string): unknown;
@@ -10,6 +12,27 @@ export interface DraftStorage {
 export const DRAFTS_KEY = 'superofficeChat.drafts';
 /** Keep the stored map small: the oldest drafts beyond this are dropped. */
 export const MAX_DRAFTS = 100;
+
+/** Who changed a draft and how, so a listener can tell its own writes from others' (e.g. the chat view's echo). */
+export interface DraftChangeInfo {
+	/** The writer, e.g. 'chatView'; absent for other writers. */
+	source?: string;
+	/** Set when the change appended text (and maybe set fields): the same step can be applied to a newer copy. */
+	appended?: DraftAppend;
+}
+
+export interface DraftChange extends DraftChangeInfo {
+	connectionId: string;
+	sessionId: number;
+	/** The draft now stored; undefined when it was removed. */
+	draft: DraftData | undefined;
+}
+
+/** The draft text with `text` added after a blank line (or alone when the draft was empty). */
+export function appendedText(current: string, text: string): string {
+	if (current.trim() === '') return text;
+	return `${current.replace(/\s+$/, '')}\n\n${text}`;
+}
 
 interface StoredDraft {
 	draft: DraftData;
@@ -22,6 +45,7 @@ function draftKey(connectionId: string, sessionId: number): string {
 
 export class DraftStore {
 	private cache: Map<string, StoredDraft> | undefined;
+	private readonly listeners = new Set<(c: DraftChange) => void>();
 
 	constructor(
 		private readonly storage: DraftStorage,
@@ -33,11 +57,18 @@ export class DraftStore {
 		return found ? copyDraft(found.draft) : undefined;
 	}
 
+	/** Calls `listener` after every change (synchronously, before the storage has finished writing). */
+	onDidChange(listener: (c: DraftChange) => void): { dispose(): void } {
+		this.listeners.add(listener);
+		return { dispose: () => this.listeners.delete(listener) };
+	}
+
 	/** Saves a draft; an empty draft removes the entry. */
-	set(connectionId: string, sessionId: number, draft: DraftData): PromiseLike<void> {
+	set(connectionId: string, sessionId: number, draft: DraftData, info: DraftChangeInfo = {}): PromiseLike<void> {
 		const map = this.load();
 		const key = draftKey(connectionId, sessionId);
-		if (isDraftEmpty(draft)) {
+		const empty = isDraftEmpty(draft);
+		if (empty) {
 			if (!map.has(key)) return Promise.resolve();
 			map.delete(key);
 		} else {
@@ -45,14 +76,22 @@ export class DraftStore {
 			map.set(key, { draft: copyDraft(draft), at: this.now() });
 			while (map.size > MAX_DRAFTS) map.delete(map.keys().next().value as string);
 		}
-		return this.save(map);
+		const saved = this.save(map);
+		this.fire({ ...info, connectionId, sessionId, draft: empty ? undefined : copyDraft(draft) });
+		return saved;
 	}
 
 	/** Called only after the server confirmed the send. */
-	clear(connectionId: string, sessionId: number): PromiseLike<void> {
+	clear(connectionId: string, sessionId: number, info: DraftChangeInfo = {}): PromiseLike<void> {
 		const map = this.load();
 		if (!map.delete(draftKey(connectionId, sessionId))) return Promise.resolve();
-		return this.save(map);
+		const saved = this.save(map);
+		this.fire({ ...info, connectionId, sessionId, draft: undefined });
+		return saved;
+	}
+
+	private fire(c: DraftChange): void {
+		for (const l of [...this.listeners]) l(c);
 	}
 
 	private load(): Map<string, StoredDraft> {

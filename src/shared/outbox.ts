@@ -91,6 +91,7 @@ export class Outbox {
 	private readonly now: () => number;
 	private readonly newId: () => string;
 	private readonly max: number;
+	private readonly listeners = new Set<() => void>();
 
 	constructor(
 		private readonly store: KeyValueStore,
@@ -99,6 +100,17 @@ export class Outbox {
 		this.now = o.now ?? Date.now;
 		this.newId = o.newId ?? (() => globalThis.crypto.randomUUID());
 		this.max = o.max ?? MAX_OUTBOX_ITEMS;
+	}
+
+	/** Calls `listener` after every change this instance wrote (the chat view's Outbox list follows it). */
+	onDidChange(listener: () => void): { dispose(): void } {
+		this.listeners.add(listener);
+		return { dispose: () => this.listeners.delete(listener) };
+	}
+
+	private async write(items: OutboxItem[]): Promise<void> {
+		await this.store.update(OUTBOX_KEY, items);
+		for (const l of [...this.listeners]) l();
 	}
 
 	/** Oldest first. Corrupt entries are skipped. */
@@ -117,7 +129,7 @@ export class Outbox {
 		const full = copyItem({ ...item, id: this.newId(), created: this.now() });
 		if (!isOutboxItem(full)) throw new Error('This message cannot be kept in the outbox (a field is missing, wrong or too long).');
 		const items = [...this.list(), full].slice(-this.max);
-		await this.store.update(OUTBOX_KEY, items);
+		await this.write(items);
 		return full;
 	}
 
@@ -129,7 +141,7 @@ export class Outbox {
 		const next = copyItem({ ...items[at], ...patch });
 		if (!isOutboxItem(next)) throw new Error('Invalid outbox update.');
 		items[at] = next;
-		await this.store.update(OUTBOX_KEY, items);
+		await this.write(items);
 		return next;
 	}
 
@@ -138,7 +150,7 @@ export class Outbox {
 		const items = this.list();
 		const kept = items.filter((i) => i.id !== id);
 		if (kept.length === items.length) return false;
-		await this.store.update(OUTBOX_KEY, kept);
+		await this.write(kept);
 		return true;
 	}
 
@@ -146,7 +158,7 @@ export class Outbox {
 	async removeConnection(connectionId: string): Promise<number> {
 		const items = this.list();
 		const kept = items.filter((i) => i.connectionId !== connectionId);
-		if (kept.length !== items.length) await this.store.update(OUTBOX_KEY, kept);
+		if (kept.length !== items.length) await this.write(kept);
 		return items.length - kept.length;
 	}
 }

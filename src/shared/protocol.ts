@@ -4,6 +4,8 @@ import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatMessageSpecialType, type ChatSessi
 import { isSessionId } from './ids';
 import { findInvalidUnicode, type TextPosition } from './unicode';
 import { isHttpUrl } from './urls';
+import { type SendKey } from './composerKeys';
+import { type OutboxRow } from './outboxRows';
 
 /** Limits for text the webview may send; the server's own limits are checked again by validateDraft. */
 export const MAX_MESSAGE_LENGTH = 100_000;
@@ -26,6 +28,16 @@ export interface DraftData {
 	specialType: ChatMessageSpecialType;
 	specialParam: string;
 }
+
+/** Text appended to a draft elsewhere (Add Selection to Draft, Outbox Edit), and the fields that append set. */
+export interface DraftAppend {
+	text: string;
+	fields: Partial<Omit<DraftData, 'text'>>;
+}
+
+/** What the chat view's Outbox list can do to an item (through the openOutbox command with `{ id, action }`). */
+export const OUTBOX_ACTIONS = ['retry', 'edit', 'discard'] as const;
+export type OutboxAction = (typeof OUTBOX_ACTIONS)[number];
 
 export function emptyDraft(): DraftData {
 	return { text: '', type: 'ToCustomer', author: '', specialType: 'None', specialParam: '' };
@@ -99,7 +111,16 @@ export type HostMessage =
 	| { type: 'sendSucceeded'; requestId: string; sessionId: number; messageId: number; whenPosted?: string }
 	| { type: 'sendFailed'; requestId: string; sessionId: number; error: ErrorInfo }
 	/** Put the caret in the composer (Reply on a notification); sent after the session is selected. */
-	| { type: 'focusComposer'; sessionId: number };
+	| { type: 'focusComposer'; sessionId: number }
+	/** The host's draft of a session of this connection changed elsewhere (rules: shared/draftRefresh.ts). */
+	| { type: 'draftUpdated'; sessionId: number; draft: DraftData; appended?: DraftAppend; missed?: boolean }
+	/** The active connection's Outbox, newest first; sent when the view is ready and whenever it changes. */
+	| { type: 'outboxChanged'; items: OutboxRow[] }
+	/** An Outbox action the view asked for has ended (whatever its outcome: the list says the rest). */
+	| { type: 'outboxActionDone'; id: string }
+	| { type: 'composerSettings'; sendKey: SendKey }
+	/** The expanded quick reply to insert at the caret; no text when the user cancelled or there was none. */
+	| { type: 'quickReplyInserted'; requestId: string; sessionId: number; text?: string };
 
 // ---- webview -> host -------------------------------------------------------------------------------------
 
@@ -117,7 +138,14 @@ export type WebviewMessage =
 	/** Focus entered or left the view (its keyboard shortcuts apply only inside). */
 	| { type: 'focusChanged'; focused: boolean }
 	/** An uncaught error or unhandled rejection in the webview, for the host's log (text only, capped). */
-	| { type: 'webviewError'; message: string; stack?: string };
+	| { type: 'webviewError'; message: string; stack?: string }
+	/** Retry, Edit or Discard on a row of the Outbox list. */
+	| { type: 'outboxAction'; id: string; action: OutboxAction }
+	/** Open the quick replies for the selected session (the Quick reply button, or `/` in an empty composer). */
+	| { type: 'quickReply'; requestId: string; sessionId: number };
+
+/** The webview messages the composer's host part (views/composerBridge.ts) handles. */
+export type ComposerMessage = Extract<WebviewMessage, { type: 'outboxAction' | 'quickReply' }>;
 
 /** Longest error text the host accepts from the webview. */
 export const MAX_WEBVIEW_ERROR_LENGTH = 2000;
@@ -208,6 +236,17 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
 				isString(v.message, MAX_WEBVIEW_ERROR_LENGTH) &&
 				(v.stack === undefined || isString(v.stack, MAX_WEBVIEW_ERROR_LENGTH))
 				? { type, message: v.message, ...(v.stack !== undefined ? { stack: v.stack } : {}) }
+				: undefined;
+		case 'outboxAction':
+			return hasOnlyKeys(v, ['type', 'id', 'action']) &&
+				isString(v.id, MAX_CONNECTION_ID_LENGTH) &&
+				v.id !== '' &&
+				(OUTBOX_ACTIONS as readonly unknown[]).includes(v.action)
+				? { type, id: v.id, action: v.action as OutboxAction }
+				: undefined;
+		case 'quickReply':
+			return hasOnlyKeys(v, ['type', 'requestId', 'sessionId']) && isRequestId(v.requestId) && isSessionId(v.sessionId)
+				? { type, requestId: v.requestId, sessionId: v.sessionId }
 				: undefined;
 		default:
 			assertNever(type, true);

@@ -18,4 +18,5 @@ export const SETTING_DEFAULTS = {
 	internalHosts: [] as string[],
 	replies: [] as unknown[],
 	notifications: 'all',
+	sendKey: 'ctrlEnter',
 } as const;

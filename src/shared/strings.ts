@@ -58,6 +58,19 @@ export const STRING_KEYS = [
 	'resetActionFor',
 	'transcriptAction',
 	'transcriptActionFor',
+	'placeholderCtrlEnter',
+	'placeholderEnter',
+	'quickReply',
+	'quickReplyHint',
+	'outbox',
+	'outboxNotSent',
+	'outboxMaybePosted',
+	'outboxRetry',
+	'outboxEdit',
+	'outboxDiscard',
+	'outboxRetryLabel',
+	'outboxEditLabel',
+	'outboxDiscardLabel',
 ] as const;
 
 /** Strings the host may not supply yet; the webview falls back to the English in FALLBACK_STRINGS. */

@@ -117,6 +117,11 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
 			if (state.send.status !== 'sending' || state.send.requestId !== action.requestId) return state;
 			return { ...state, send: { status: 'failed', requestId: action.requestId, sessionId: action.sessionId, error: action.error } };
 		case 'focusComposer':
+		case 'draftUpdated': // these five: the composer's own parts keep them (webview/composer.ts)
+		case 'outboxChanged':
+		case 'outboxActionDone':
+		case 'composerSettings':
+		case 'quickReplyInserted':
 			return state;
 		case 'local.dismissResult':
 			return state.send.status === 'sending' ? state : { ...state, send: { status: 'idle' } };

@@ -5,7 +5,11 @@ import { type DraftStore } from '../shared/draftStore';
 import { type ErrorInfo, type HostMessage, type WebviewMessage } from '../shared/protocol';
 import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
-import { toMessageDraft } from './viewModel';
+import { type Connection } from '../connections/connection';
+import { type SessionItem } from '../shared/protocol';
+import { withStatusText } from './liveItems';
+import { sessionItemFromEntity, toMessageDraft } from './viewModel';
+import { FROM_CHAT_VIEW } from './composerBridge';
 import { buildWebviewHtml } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
 
@@ -45,11 +49,22 @@ export async function sendFromView(
 			announce: false,
 			lastKnownMessageId,
 		});
-		await drafts.clear(connection.id, msg.sessionId);
+		await drafts.clear(connection.id, msg.sessionId, FROM_CHAT_VIEW); // the webview clears its own copy
 		const messageId = posted.ChatMessageId ?? 0;
 		return { type: 'sendSucceeded', requestId: msg.requestId, sessionId: msg.sessionId, messageId, whenPosted: posted.WhenPosted };
 	} catch (err) {
 		deps.log.failure(`chat view: sending to session ${msg.sessionId}`, err);
 		return fail(errorInfo(err));
+	}
+}
+
+/** A session typed in by id, read from the server; undefined (logged) when it cannot be read. */
+export async function describeTypedSession(deps: Services, connection: Connection, sessionId: number): Promise<SessionItem | undefined> {
+	try {
+		const client = await deps.clients.forConnection(connection);
+		return withStatusText(sessionItemFromEntity(await client.getSession(sessionId)));
+	} catch (err) {
+		deps.log.failure(`chat view: loading session ${sessionId}`, err);
+		return undefined;
 	}
 }

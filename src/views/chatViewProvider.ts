@@ -2,14 +2,12 @@
 // the webview renders and asks. A send carries the session the user saw and is refused if the host disagrees.
 // It polls nothing itself: sessions, the badge and new messages come from the live model (LiveSessions).
 import * as vscode from 'vscode';
-import { type ChatClient } from '../api';
 import { CommandId } from '../core/commandIds';
 import { type Services } from '../services/services';
 import { ContextKey, setContextKey } from '../core/contextKeys';
 import { type Connection } from '../connections/connection';
 import { type DraftStore } from '../shared/draftStore';
 import {
-	assertNever,
 	emptyDraft,
 	type ErrorInfo,
 	type HostMessage,
@@ -19,12 +17,13 @@ import {
 } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
 import { localResourceRoots } from './webviewHtml';
-import { chatViewHtml, sendFromView } from './chatViewParts';
+import { chatViewHtml, describeTypedSession, sendFromView } from './chatViewParts';
 import { SelectionMemory, toErrorInfo } from './viewSupport';
 import { runSessionAction } from './viewActions';
 import { type LiveMessages, type LiveSessions } from './liveSessions';
-import { liveSessionItems, withStatusText } from './liveItems';
-import { sessionItemFromEntity, toConversation } from './viewModel';
+import { liveSessionItems } from './liveItems';
+import { toConversation } from './viewModel';
+import { ComposerBridge, FROM_CHAT_VIEW } from './composerBridge';
 
 export const CHAT_VIEW_ID = 'superofficeChat.chatView';
 
@@ -42,6 +41,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 	private ready = false;
 	/** A session to show once the webview is ready (Reply on a notification, the status bar). */
 	private pending: { sessionId: number; focusComposer: boolean } | undefined;
+	private readonly composer: ComposerBridge;
 
 	constructor(
 		private readonly deps: Services,
@@ -50,6 +50,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		super();
 		this.drafts = deps.drafts;
 		this.selection = new SelectionMemory(deps.globalState);
+		this.composer = this._register(new ComposerBridge(deps, live, (m) => this.post(m), this));
 		this._register(deps.connections.onDidChange(() => this.onConnectionsChanged()));
 		this._register(live.onDidChange(() => this.onLiveChanged()));
 		this._register(live.onDidReceiveMessages((m) => this.onLiveMessages(m)));
@@ -132,6 +133,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		const shown = this.view?.visible === true && this.ready;
 		this.live.setViewerShown(shown);
 		this.live.setOnScreen(this.connectionId, shown ? this.selected : undefined);
+		this.composer.viewChanged(this.ready, this.connectionId, this.selected);
 	}
 
 	private postSessions(): void {
@@ -187,7 +189,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 				await this.refresh();
 				return;
 			case 'draftChanged':
-				if (this.deps.connections.get(msg.connectionId)) await this.drafts.set(msg.connectionId, msg.sessionId, msg.draft);
+				if (this.deps.connections.get(msg.connectionId)) await this.drafts.set(msg.connectionId, msg.sessionId, msg.draft, FROM_CHAT_VIEW);
 				return;
 			case 'send':
 				await this.send(msg);
@@ -206,7 +208,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 				this.deps.log.error(`chat view (webview): ${msg.message}${msg.stack ? `\n${msg.stack}` : ''}`);
 				return;
 			default:
-				assertNever(msg);
+				await this.composer.handle(msg);
 		}
 	}
 
@@ -245,10 +247,6 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		if (this.view && this.deps.connections.active()?.id !== this.connectionId) void this.init();
 	}
 
-	private async client(): Promise<{ connection: Connection; client: ChatClient }> {
-		return this.deps.clients.forActive();
-	}
-
 	private errorInfo(err: unknown): ErrorInfo {
 		return toErrorInfo(err, this.deps.connections.active()?.name);
 	}
@@ -266,14 +264,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
 	/** A typed-in id that is not in the list: show who it is (or the error, e.g. not found). */
 	private async loadSession(connection: Connection, sessionId: number): Promise<void> {
-		try {
-			const client = await this.deps.clients.forConnection(connection);
-			const session = withStatusText(sessionItemFromEntity(await client.getSession(sessionId)));
-			if (this.selected === sessionId) {
-				this.post({ type: 'sessionSelected', sessionId, session, draft: this.drafts.get(connection.id, sessionId) ?? emptyDraft() });
-			}
-		} catch (err) {
-			this.deps.log.failure(`chat view: loading session ${sessionId}`, err);
+		const session = await describeTypedSession(this.deps, connection, sessionId);
+		if (session && this.selected === sessionId) {
+			this.post({ type: 'sessionSelected', sessionId, session, draft: this.drafts.get(connection.id, sessionId) ?? emptyDraft() });
 		}
 	}
 
@@ -281,7 +274,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		if (this.loadingMessages.has(sessionId)) return;
 		this.loadingMessages.add(sessionId);
 		try {
-			const { client } = await this.client();
+			const { client } = await this.deps.clients.forActive();
 			const after = replace ? undefined : this.lastMessageId.get(sessionId);
 			const messages = toConversation(await client.getMessages(sessionId, after));
 			const last = messages.at(-1);

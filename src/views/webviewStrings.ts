@@ -62,5 +62,18 @@ export function webviewStrings(): Strings {
 		resetActionFor: vscode.l10n.t('Put the chat with {0} back in the queue…'),
 		transcriptAction: vscode.l10n.t('Open Transcript…'),
 		transcriptActionFor: vscode.l10n.t('Open the transcript of the chat with {0}…'),
+		placeholderCtrlEnter: vscode.l10n.t('Write a message. Enter adds a line; {0}+Enter sends. Type / for a quick reply.'),
+		placeholderEnter: vscode.l10n.t('Write a message. Enter sends; Shift+Enter adds a line. Type / for a quick reply.'),
+		quickReply: vscode.l10n.t('Quick reply'),
+		quickReplyHint: vscode.l10n.t('Insert a quick reply for editing (or type / in an empty message)'),
+		outbox: vscode.l10n.t('Outbox'),
+		outboxNotSent: vscode.l10n.t('not sent'),
+		outboxMaybePosted: vscode.l10n.t('may have been posted'),
+		outboxRetry: vscode.l10n.t('Retry'),
+		outboxEdit: vscode.l10n.t('Edit'),
+		outboxDiscard: vscode.l10n.t('Discard'),
+		outboxRetryLabel: vscode.l10n.t('Retry the message to {0}'),
+		outboxEditLabel: vscode.l10n.t('Edit the message to {0} in its draft'),
+		outboxDiscardLabel: vscode.l10n.t('Discard the message to {0}'),
 	};
 }

@@ -13,10 +13,12 @@ import {
 import { DRAFTS_KEY, DraftStore } from '../shared/draftStore';
 import { initialViewState, reduce, type ViewAction, type ViewState } from '../shared/viewState';
 import { buildSkeleton, type Elements } from './dom';
+import { readFields, writeFields } from './composerFields';
 import { forwardErrors } from './errorForwarding';
 import { parseStrings, type PersistedState, restore } from './persisted';
 import { makeT, problemText, renderConversation, renderRecipient, renderSend, renderSessionList } from './render';
 import { recipientActions } from './recipientActions';
+import { setupComposer } from './composer';
 
 interface VsCodeApi {
 	postMessage(message: WebviewMessage): void;
@@ -45,6 +47,17 @@ const drafts = new DraftStore({
 let state: ViewState = initialViewState();
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 let lastSent: { requestId: string; connectionId: string; sessionId: number; text: string } | undefined;
+const composer = setupComposer({
+	e,
+	t,
+	post: (m) => vscode.postMessage(m),
+	state: () => state,
+	drafts,
+	readComposer,
+	writeComposer,
+	draftChanged,
+	updateCount,
+});
 
 /** The selected session's own draft in webview state, if any. */
 function localDraft(): DraftData | undefined {
@@ -52,22 +65,11 @@ function localDraft(): DraftData | undefined {
 }
 
 function readComposer(): DraftData {
-	const d = emptyDraft();
-	d.text = e.text.value;
-	d.type = e.type.value === 'ToUser' ? 'ToUser' : 'ToCustomer';
-	d.author = e.author.value;
-	d.specialType = e.specialType.value as DraftData['specialType'];
-	d.specialParam = e.specialParam.value;
-	return d;
+	return readFields(e);
 }
 
 function writeComposer(d: DraftData): void {
-	e.text.value = d.text;
-	e.type.value = d.type;
-	e.author.value = d.author;
-	e.specialType.value = d.specialType;
-	e.specialParam.value = d.specialParam;
-	if (d.type !== 'ToCustomer' || d.author || d.specialType !== 'None' || d.specialParam) e.advanced.open = true;
+	writeFields(e, d);
 	updateCount();
 }
 
@@ -85,9 +87,13 @@ function draftChanged(flush = false): void {
 		sessionId: state.selectedSessionId,
 		draft: readComposer(),
 	};
+	const tell = (): void => {
+		composer.synced(msg.connectionId, msg.sessionId, msg.draft);
+		vscode.postMessage(msg);
+	};
 	clearTimeout(draftTimer);
-	if (flush) vscode.postMessage(msg);
-	else draftTimer = setTimeout(() => vscode.postMessage(msg), DRAFT_DEBOUNCE_MS);
+	if (flush) tell();
+	else draftTimer = setTimeout(tell, DRAFT_DEBOUNCE_MS);
 }
 
 function flushDraft(): void {
@@ -176,6 +182,7 @@ function onSent(requestId: string): void {
 }
 
 function onHostMessage(msg: HostMessage): void {
+	if (composer.observe(msg)) return;
 	switch (msg.type) {
 		case 'init':
 			dispatch(msg);
@@ -208,6 +215,12 @@ function onHostMessage(msg: HostMessage): void {
 		case 'messagesFailed':
 			dispatch(msg);
 			break;
+		case 'draftUpdated':
+		case 'outboxChanged':
+		case 'outboxActionDone':
+		case 'composerSettings':
+		case 'quickReplyInserted':
+			break; // the composer's (observe)
 		default: {
 			const never: never = msg;
 			void never;
@@ -228,8 +241,8 @@ for (const c of [e.type, e.author, e.specialType, e.specialParam]) {
 	c.addEventListener(c instanceof HTMLSelectElement ? 'change' : 'input', () => draftChanged());
 }
 e.text.addEventListener('keydown', (ev) => {
-	// Enter is a newline; Ctrl/Cmd+Enter sends
-	if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+	// Ctrl/Cmd+Enter sends; Enter is a newline unless the sendKey setting is `enter` (then Shift+Enter is)
+	if (composer.isSendKey(ev)) {
 		ev.preventDefault();
 		send();
 	}
