@@ -49,6 +49,8 @@ export interface Workbench {
 	/** Runs any command by its full palette label. */
 	runAnyCommand(label: string): Promise<void>;
 	notification(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
+	/** A message in the status bar, e.g. a send's confirmation. */
+	statusMessage(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
 	outputText(): Promise<string>;
 	waitForOutput(text: string, timeoutMs?: number): Promise<string>;
 	/** The chat view's document inside its webview. */
@@ -208,6 +210,7 @@ async function start(opts: LaunchOptions, launch: Launch): Promise<Workbench> {
 			runCommand: (title) => ui.runCommand(page, title),
 			runAnyCommand: (label) => ui.runAnyCommand(page, label),
 			notification: (text, timeoutMs) => ui.notification(page, text, timeoutMs),
+			statusMessage: (text, timeoutMs) => ui.statusMessage(page, text, timeoutMs),
 			outputText: () => ui.outputText(page),
 			waitForOutput: (text, timeoutMs) => ui.waitForOutput(page, text, timeoutMs),
 			webview: () => ui.webview(page),
