@@ -200,6 +200,14 @@ async function start(opts: LaunchOptions, launch: Launch): Promise<Workbench> {
 		await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
 		// Our view container in the activity bar means the extension's contributions are loaded.
 		await ui.activityBarItem(page).waitFor({ state: 'visible', timeout: 60000 });
+		// With a connection configured, wait until the extension has read it (its status-bar item shows): the palette
+		// hides commands that need a connection until then, and a palette opened earlier would not list them.
+		const connections = custom['superofficeChat.connections'];
+		if (Array.isArray(connections) && connections.length > 0 && custom['superofficeChat.activeConnection']) {
+			await page
+				.locator('.part.statusbar [id="superoffice-chat.superoffice-chat.superofficeChat.connection"]')
+				.waitFor({ state: 'visible', timeout: 60000 });
+		}
 		stillWanted();
 
 		const wb: Workbench = {
