@@ -7,6 +7,7 @@ import { registerCheckConnectionCommand } from './checkConnection';
 import { registerAddSelectionToDraftCommand } from './addSelectionToDraft';
 import { registerInsertQuickReplyCommand } from './insertQuickReply';
 import { registerOpenOutboxCommand } from './openOutbox';
+import { registerOpenWalkthroughCommand } from './openWalkthrough';
 import { registerPostQuickReplyCommand } from './postQuickReply';
 import { registerComposeMessageCommand } from './composeMessage';
 import { registerOpenTranscriptCommand } from './openTranscript';
@@ -53,5 +54,6 @@ export function registerCommands(s: Services): vscode.Disposable {
 		registerPostQuickReplyCommand(s),
 		registerInsertQuickReplyCommand(s),
 		registerAddSelectionToDraftCommand(s),
+		registerOpenWalkthroughCommand(s),
 	);
 }

@@ -38,9 +38,14 @@ export class ConnectionStatus extends Disposable {
 		const active = this.connections.active();
 		const count = this.connections.list().length;
 		const signedIn = active ? await this.secrets.has(active.id) : false;
+		const anySignedIn = signedIn || (await Promise.all(this.connections.list().map((c) => this.secrets.has(c.id)))).some(Boolean);
 		if (mine !== this.generation || this.isDisposed) return this.snapshot;
 		this.snapshot = { active, signedIn, count };
-		await Promise.all([setContextKey(ContextKey.hasConnection, count > 0), setContextKey(ContextKey.signedIn, signedIn)]);
+		await Promise.all([
+			setContextKey(ContextKey.hasConnection, count > 0),
+			setContextKey(ContextKey.signedIn, signedIn),
+			setContextKey(ContextKey.anySignedIn, anySignedIn),
+		]);
 		this._onDidChange.fire(this.snapshot);
 		return this.snapshot;
 	}

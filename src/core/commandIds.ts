@@ -29,4 +29,5 @@ export const CommandId = {
 	nextWaitingSession: 'superofficeChat.nextWaitingSession',
 	previousWaitingSession: 'superofficeChat.previousWaitingSession',
 	openWaitingSession: 'superofficeChat.openWaitingSession',
+	openWalkthrough: 'superofficeChat.openWalkthrough',
 } as const;

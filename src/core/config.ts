@@ -14,6 +14,7 @@ export const Setting = {
 	activeConnection: 'activeConnection',
 	selectionFormat: 'selectionFormat',
 	confirmSelectionSend: 'confirmSelectionSend',
+	confirmations: 'confirmations',
 	language: 'language',
 	culture: 'culture',
 	timeZone: 'timeZone',
@@ -97,6 +98,12 @@ export function confirmSelectionSend(): ConfirmSelectionSend {
 export function pollIntervalSeconds(): number {
 	const v = section().get<unknown>(Setting.pollIntervalSeconds);
 	return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : SETTING_DEFAULTS['conversation.pollIntervalSeconds'];
+}
+
+/** Where a send from the palette, a selection or the compose editor is confirmed: the status bar or a toast. */
+export function confirmationPlace(): 'statusBar' | 'notification' {
+	const v = section().get<unknown>(Setting.confirmations);
+	return v === 'statusBar' || v === 'notification' ? v : SETTING_DEFAULTS.confirmations;
 }
 
 /** Which live events raise a toast: `off`, `queue` (new sessions in the queue only) or `all`. */

@@ -4,6 +4,10 @@ import * as vscode from 'vscode';
 export const ContextKey = {
 	hasConnection: 'superofficeChat.hasConnection',
 	signedIn: 'superofficeChat.signedIn',
+	/** Some connection (not only the active one) has stored credentials: Sign Out has something to do. */
+	anySignedIn: 'superofficeChat.anySignedIn',
+	/** A message was sent in this window (the walkthrough's "send" step completes on it). */
+	hasSent: 'superofficeChat.hasSent',
 	isComposeEditor: 'superofficeChat.isComposeEditor',
 	/** Focus is inside the chat view's webview (its keys: next/previous session that needs a reply). */
 	chatViewFocused: 'superofficeChat.chatViewFocused',

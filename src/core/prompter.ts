@@ -126,6 +126,10 @@ export interface Prompter {
 	 * `cancellable: false` shows no Cancel (a request that changes who owns a session must not be cut off halfway).
 	 */
 	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T>;
+	/** Runs a task with a spinning progress in the status bar (window progress): quiet, not cancellable. */
+	windowProgress<T>(title: string, task: () => Promise<T>): Promise<T>;
+	/** A passing message in the status bar, e.g. a confirmation; it goes away after a while. */
+	statusMessage(text: string): void;
 }
 
 /** The prompter the extension uses; tests swap what it delegates to. */
@@ -162,5 +166,13 @@ export class SwitchablePrompter implements Prompter {
 
 	withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T> {
 		return this.current.withProgress(title, task, options);
+	}
+
+	windowProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+		return this.current.windowProgress(title, task);
+	}
+
+	statusMessage(text: string): void {
+		this.current.statusMessage(text);
 	}
 }

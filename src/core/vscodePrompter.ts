@@ -15,6 +15,8 @@ import {
 
 type Item<T> = vscode.QuickPickItem & { value?: T };
 
+const STATUS_MESSAGE_MS = 8000;
+
 function toItems<T>(entries: readonly PickEntry<T>[]): Item<T>[] {
 	return entries.map((e): Item<T> => {
 		if (isSeparator(e)) return { label: e.label, kind: vscode.QuickPickItemKind.Separator };
@@ -151,5 +153,14 @@ export class VsCodePrompter implements Prompter {
 				return task(controller.signal).finally(() => sub.dispose());
 			}),
 		);
+	}
+
+	windowProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+		return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => task()));
+	}
+
+	statusMessage(text: string): void {
+		// Long enough to be read after a glance back from the editor; the next message replaces it anyway.
+		vscode.window.setStatusBarMessage(text, STATUS_MESSAGE_MS);
 	}
 }

@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { type ChatClient, type ChatMessage, type MessageDraft, validateDraft } from '../api';
 import { type Connection } from '../connections/connection';
-import { actionLabel } from '../errors/errorActions';
 import { type Services } from '../services/services';
 import { sendKey } from '../sessions/sendGuard';
+import { confirmSent, withSendProgress } from './announceSend';
 import { checkOutbound } from './outboundGuard';
 import { checkUnknownOutcome, dropSentFromOutbox, keepInOutbox, outboxReason } from './outboxRecorder';
 
@@ -22,7 +22,7 @@ interface SendRequest {
 	client?: ChatClient;
 	/** Where the send came from, for the log ("chat view"). */
 	source?: string;
-	/** Show "Message #id posted to …" (default); the chat view shows the result in place instead. */
+	/** Show progress and "Posted to …" (default; see announceSend.ts); the chat view shows the result in place instead. */
 	announce?: boolean;
 	/** The newest message id the caller has seen in this session (for a later read-back); else what this window saw. */
 	lastKnownMessageId?: number;
@@ -38,10 +38,12 @@ export async function sendToSession(s: Services, r: SendRequest): Promise<ChatMe
 	const known = r.lastKnownMessageId ?? s.knownMessageIds.get(r.connection.id, r.sessionId);
 	let posted: ChatMessage;
 	try {
-		posted = await s.sendGuard.run(sendKey(r.connection.id, r.sessionId), async () => {
-			const client = r.client ?? (await s.clients.forConnection(r.connection));
-			return client.postMessage(r.sessionId, draft);
-		});
+		const post = (): Promise<ChatMessage> =>
+			s.sendGuard.run(sendKey(r.connection.id, r.sessionId), async () => {
+				const client = r.client ?? (await s.clients.forConnection(r.connection));
+				return client.postMessage(r.sessionId, draft);
+			});
+		posted = r.announce !== false ? await withSendProgress(s, recipient, post) : await post();
 	} catch (err) {
 		await afterFailure(s, r, draft, known, err);
 		throw err;
@@ -52,15 +54,7 @@ export async function sendToSession(s: Services, r: SendRequest): Promise<ChatMe
 	s.log.info(
 		`${r.source ? `${r.source}: m` : 'M'}essage #${posted.ChatMessageId ?? '?'} posted to session ${r.sessionId} (${recipient}) [${r.connection.name}]`,
 	);
-	if (r.announce !== false) {
-		const showLog = actionLabel('showLog');
-		void s.prompter.notify('info', vscode.l10n.t('Message #{0} posted to {1}.', posted.ChatMessageId ?? '?', recipient), {}, showLog).then(
-			(chosen) => {
-				if (chosen === showLog) s.log.show();
-			},
-			() => undefined,
-		);
-	}
+	confirmSent(s, posted, recipient, r.announce !== false);
 	return posted;
 }
 

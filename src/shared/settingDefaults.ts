@@ -5,6 +5,7 @@ export const SETTING_DEFAULTS = {
 	activeConnection: '',
 	selectionFormat: 'fenced',
 	confirmSelectionSend: 'always',
+	confirmations: 'statusBar',
 	language: '',
 	culture: '',
 	timeZone: '',

@@ -49,7 +49,7 @@ describe('Pick up and reply (command palette)', function () {
 		await wb.quickPick.type('Yes: 100 requests a minute per user.');
 		await wb.quickPick.accept();
 
-		await wb.notification(/Message #\d+ posted to Barbara Liskov\./);
+		await wb.statusMessage(/Posted to Barbara Liskov \(message #\d+\)/);
 		await wb.screenshot('queue-replied');
 		const sent = wb.server.received.filter((r) => r.method === 'POST').map((r) => r.path.replace(/^\/[^/]+/, ''));
 		assert.deepStrictEqual(sent, [`/api/v1/ChatSession/${id}/Pickup`, `/api/v1/ChatSession/${id}/Messages`]);

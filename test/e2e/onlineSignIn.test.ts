@@ -99,7 +99,7 @@ describe('Sign In to SuperOffice Online (browser)', function () {
 		await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: 'Message to Ada Lovelace' }).waitFor({ timeout: 15000 });
 		await wb.quickPick.type('Signed in with SuperOffice Online.');
 		await wb.quickPick.accept();
-		await wb.notification(/Message #\d+ posted to Ada Lovelace\./);
+		await wb.statusMessage(/Posted to Ada Lovelace \(message #\d+\)/);
 		const posted = wb.server.received.filter((r) => r.method === 'POST');
 		assert.strictEqual(posted.length, 1);
 		const token = (posted[0].headers.authorization ?? '').replace(/^Bearer /, '');

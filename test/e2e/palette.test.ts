@@ -53,7 +53,7 @@ describe('Post Message (command palette)', function () {
 		await wb.screenshot('palette-message-text');
 		await wb.quickPick.accept();
 
-		const toast = await wb.notification(/Message #\d+ posted to Ada Lovelace\./);
+		const confirmation = await wb.statusMessage(/Posted to Ada Lovelace \(message #\d+\)/);
 		await wb.screenshot('palette-posted');
 		const posts = postsTo(wb, 101);
 		assert.strictEqual(posts.length, 1, 'exactly one POST');
@@ -65,7 +65,8 @@ describe('Post Message (command palette)', function () {
 		assert.strictEqual(posts[0].status, 200);
 		const id = wb.server.messages(101).at(-1)?.ChatMessageId;
 		assert.ok(id, 'the server stored the message');
-		assert.match((await toast.textContent()) ?? '', new RegExp(`Message #${id} posted`));
+		assert.match((await confirmation.textContent()) ?? '', new RegExp(`Posted to Ada Lovelace \\(message #${id}\\)`));
+		assert.strictEqual(await wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'posted to' }).count(), 0, 'no toast');
 		assert.deepStrictEqual(wb.server.violations, []);
 	});
 

@@ -108,7 +108,7 @@ describe('Send Selection to Chat (editor context menu)', function () {
 		assert.strictEqual((posts[0].body as { Message?: string }).Message, EXPECTED);
 		const id = wb.server.messages(101).find((m) => m.Message === EXPECTED)?.ChatMessageId;
 		assert.ok(id, 'the server stored the message');
-		await wb.notification(new RegExp(`Message #${id} posted to Ada Lovelace`));
+		await wb.statusMessage(new RegExp(`Posted to Ada Lovelace \\(message #${id}\\)`));
 		await wb.screenshot('selection-sent');
 		assert.deepStrictEqual(wb.server.violations, []);
 	});
@@ -134,7 +134,7 @@ describe('Send Selection to Chat (editor context menu)', function () {
 		);
 		await tab.first().waitFor({ state: 'detached', timeout: 15000 });
 		assert.strictEqual(await page.locator('.monaco-dialog-box').count(), 0, 'a dialog (save prompt?) is open');
-		await wb.notification(/Message #\d+ posted to Grace Hopper/);
+		await wb.statusMessage(/Posted to Grace Hopper \(message #\d+\)/);
 		assert.deepStrictEqual(wb.server.violations, []);
 	});
 });

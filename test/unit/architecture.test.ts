@@ -35,10 +35,12 @@ describe('architecture', () => {
 
 	it('uses the same setting defaults as package.json', () => {
 		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-			contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
+			contributes: { configuration: Array<{ properties: Record<string, { default?: unknown }> }> };
 		};
 		const manifest = Object.fromEntries(
-			Object.entries(pkg.contributes.configuration.properties).map(([key, p]) => [key.replace(/^superofficeChat\./, ''), p.default]),
+			pkg.contributes.configuration
+				.flatMap((c) => Object.entries(c.properties))
+				.map(([key, p]) => [key.replace(/^superofficeChat\./, ''), p.default]),
 		);
 		assert.deepStrictEqual(manifest, { ...SETTING_DEFAULTS });
 	});

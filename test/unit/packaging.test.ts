@@ -39,6 +39,34 @@ describe('Packaging (.vscodeignore)', function () {
 		for (const src of images) assert.ok(files.includes(src), `${src} is missing from the package`);
 	});
 
+	it('ships the icon and every walkthrough page the manifest names', () => {
+		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+			icon: string;
+			contributes: { walkthroughs: Array<{ steps: Array<{ media: { markdown?: string } }> }> };
+		};
+		const pages = pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((st) => st.media.markdown ?? ''));
+		assert.ok(pages.length > 0);
+		for (const f of [pkg.icon, ...pages]) assert.ok(files.includes(f), `${f} is missing from the package`);
+	});
+
+	it('ships nothing but what runs, the listing and its documents (an allowlist)', () => {
+		const allowed = [
+			/^dist\/(extension|webview)\.js$/,
+			/^dist\/codicons\/codicon\.(css|ttf)$/,
+			/^media\/[\w-]+\.(css|svg|png)$/,
+			/^media\/walkthrough\/[\w-]+\.md$/,
+			/^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
+			/^package(\.nls(\.[\w-]+)?)?\.json$/,
+			/^(README|CHANGELOG)\.md$/,
+			/^LICENSE(\.txt)?$/,
+			/^docs\/images\/[\w-]+\.png$/,
+		];
+		assert.deepStrictEqual(
+			files.filter((f) => !allowed.some((re) => re.test(f))),
+			[],
+		);
+	});
+
 	it('leaves out sources, tests, build output and source maps', () => {
 		const unwanted = files.filter(
 			(f) => /^(src|test|out|scripts|node_modules|test-results)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'),

@@ -122,6 +122,13 @@ export async function notification(page: Page, text: string | RegExp, timeoutMs 
 	return entry;
 }
 
+/** A message in the status bar (e.g. a send's "Posted to …" confirmation), while it shows. */
+export async function statusMessage(page: Page, text: string | RegExp, timeoutMs = 15000): Promise<Locator> {
+	const item = page.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
+	await item.waitFor({ state: 'visible', timeout: timeoutMs });
+	return item;
+}
+
 /** The text of the editor(s) in the panel, e.g. the Output channel, lines in display order. */
 export function outputText(page: Page): Promise<string> {
 	return page.evaluate(() =>

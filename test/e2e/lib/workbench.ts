@@ -49,6 +49,8 @@ export interface Workbench {
 	/** Runs any command by its full palette label. */
 	runAnyCommand(label: string): Promise<void>;
 	notification(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
+	/** A message in the status bar, e.g. a send's confirmation. */
+	statusMessage(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
 	outputText(): Promise<string>;
 	waitForOutput(text: string, timeoutMs?: number): Promise<string>;
 	/** The chat view's document inside its webview. */
@@ -198,6 +200,14 @@ async function start(opts: LaunchOptions, launch: Launch): Promise<Workbench> {
 		await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
 		// Our view container in the activity bar means the extension's contributions are loaded.
 		await ui.activityBarItem(page).waitFor({ state: 'visible', timeout: 60000 });
+		// With a connection configured, wait until the extension has read it (its status-bar item shows): the palette
+		// hides commands that need a connection until then, and a palette opened earlier would not list them.
+		const connections = custom['superofficeChat.connections'];
+		if (Array.isArray(connections) && connections.length > 0 && custom['superofficeChat.activeConnection']) {
+			await page
+				.locator('.part.statusbar [id="superoffice-chat.superoffice-chat.superofficeChat.connection"]')
+				.waitFor({ state: 'visible', timeout: 60000 });
+		}
 		stillWanted();
 
 		const wb: Workbench = {
@@ -208,6 +218,7 @@ async function start(opts: LaunchOptions, launch: Launch): Promise<Workbench> {
 			runCommand: (title) => ui.runCommand(page, title),
 			runAnyCommand: (label) => ui.runAnyCommand(page, label),
 			notification: (text, timeoutMs) => ui.notification(page, text, timeoutMs),
+			statusMessage: (text, timeoutMs) => ui.statusMessage(page, text, timeoutMs),
 			outputText: () => ui.outputText(page),
 			waitForOutput: (text, timeoutMs) => ui.waitForOutput(page, text, timeoutMs),
 			webview: () => ui.webview(page),

@@ -28,6 +28,7 @@ export async function startLocalServer(port = 0): Promise<LocalServer> {
 const SETTINGS_TOUCHED = [
 	'connections',
 	'activeConnection',
+	'confirmations',
 	'language',
 	'culture',
 	'timeZone',

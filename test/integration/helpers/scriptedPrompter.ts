@@ -170,6 +170,39 @@ export class ScriptedPrompter implements Prompter {
 		}
 	}
 
+	/** Titles of window (status-bar) progress shown, in order. */
+	readonly windowProgressTitles: string[] = [];
+	/** Messages shown in the status bar, in order (e.g. "Posted to …"). */
+	readonly statusMessages: string[] = [];
+
+	async windowProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+		this.windowProgressTitles.push(title);
+		return task();
+	}
+
+	statusMessage(text: string): void {
+		this.statusMessages.push(text);
+		for (const w of this.waiters.splice(0)) w();
+	}
+
+	/** Resolves with the first status-bar message matching `test` (or rejects after timeoutMs). */
+	async waitForStatusMessage(test: RegExp, timeoutMs = 10000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const hit = this.statusMessages.find((m) => test.test(m));
+			if (hit) return hit;
+			const left = deadline - Date.now();
+			if (left <= 0) throw new Error(`no status-bar message ${test} within ${timeoutMs} ms; shown: ${JSON.stringify(this.statusMessages)}`);
+			await new Promise<void>((resolve) => {
+				const t = setTimeout(resolve, left);
+				this.waiters.push(() => {
+					clearTimeout(t);
+					resolve();
+				});
+			});
+		}
+	}
+
 	/** Presses Cancel on every progress notification showing now. */
 	cancelProgress(): number {
 		const n = this.running.size;

@@ -174,7 +174,7 @@ describe('Agent actions: pick up, transfer, put back, transcript', function () {
 			assert.match(linus?.description ?? '', /Pick up and reply/);
 			assert.deepStrictEqual(postPaths(), ['/api/v1/ChatSession/103/Pickup', '/api/v1/ChatSession/103/Messages']);
 			assert.strictEqual(stored(103)?.User?.AssociateId, DEMO_USER.AssociateId);
-			await p.waitForNotification((n) => /posted to Linus T\.\.$/.test(n.message));
+			await p.waitForStatusMessage(/Posted to Linus T\. \(message #\d+\)$/);
 		});
 	});
 

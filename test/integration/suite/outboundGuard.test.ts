@@ -43,7 +43,7 @@ describe('Outbound guard and send defects', function () {
 		await addConnection(t, demoBasic(server), DEMO_PASSWORD);
 		const p = scripted(t).answer('outboundGuard', 'Redact and send');
 		await vscode.commands.executeCommand(POST_MESSAGE, { sessionId: 101, text: `Hello\n${LEAKY}` });
-		await p.waitForNotification((n) => n.level === 'info' && /posted to Ada Lovelace/.test(n.message));
+		await p.waitForStatusMessage(/Posted to Ada Lovelace/);
 
 		const asked = p.notifications.find((n) => n.id === 'outboundGuard');
 		assert.ok(asked, 'the guard asked');

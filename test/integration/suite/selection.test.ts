@@ -49,6 +49,15 @@ class ScriptedPrompter implements Prompter {
 	withProgress<T>(_title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
 		return task(new AbortController().signal);
 	}
+	readonly windowProgress_: string[] = [];
+	readonly statusMessages: string[] = [];
+	windowProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+		this.windowProgress_.push(title);
+		return task();
+	}
+	statusMessage(text: string): void {
+		this.statusMessages.push(text);
+	}
 	async notify(level: NotifyLevel, message: string, options: NotifyOptions, ...actions: string[]): Promise<string | undefined> {
 		this.notices.push({ level, message, options, actions });
 		return undefined;
@@ -183,9 +192,14 @@ describe('Send Selection to Chat and Compose in Editor', function () {
 				confirmation.options.detail,
 			);
 			assert.ok(confirmation.options.detail?.includes(GREET.split('\n')[0]));
-			const done = prompter.notices.find((n) => n.level === 'info');
-			assert.ok(done?.message.includes(`#${posted.ChatMessageId}`), 'no notification with the message id');
-			assert.ok(done?.actions.includes('Show Log'));
+			// The default confirmation is quiet: the status bar says where it went, no toast.
+			assert.deepEqual(prompter.windowProgress_, ['Posting to Ada Lovelace…']);
+			assert.deepEqual(prompter.statusMessages, [`$(check) Posted to Ada Lovelace (message #${posted.ChatMessageId})`]);
+			assert.deepEqual(
+				prompter.notices.filter((n) => /posted/i.test(n.message)),
+				[],
+				'no toast for the send',
+			);
 			assert.equal(testing.recentSessions(CONNECTION.id)[0], 101);
 		});
 	}

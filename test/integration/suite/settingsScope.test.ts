@@ -83,7 +83,7 @@ describe('Settings scope', function () {
 		assert.strictEqual(t.services.connections.active()?.id, c.id);
 		const p = scripted(t);
 		await vscode.commands.executeCommand('superofficeChat.postMessage', { sessionId: 101, text: 'where does this go?' });
-		await p.waitForNotification((n) => n.level === 'info' && /posted to Ada Lovelace/.test(n.message));
+		await p.waitForStatusMessage(/Posted to Ada Lovelace/);
 		assert.strictEqual(posts(server).length, 1, 'the post went to the user-level URL');
 		assert.strictEqual(evil.received.length, 0, 'the workspace URL received nothing');
 	});
