@@ -9,7 +9,7 @@ import * as path from 'node:path';
  * The languages shipped, as VS Code's locale ids. Empty until the strings settle: the translator adds each language
  * here together with its `l10n/bundle.l10n.<lang>.json` and `package.nls.<lang>.json` (planned: nb, sv, da, de, nl).
  */
-export const TRANSLATED_LANGUAGES: readonly string[] = [];
+export const TRANSLATED_LANGUAGES: readonly string[] = ['nb'];
 
 const root = path.resolve(__dirname, '../../..');
 
