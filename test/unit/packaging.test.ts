@@ -32,6 +32,14 @@ describe('Packaging (.vscodeignore)', function () {
 		}
 	});
 
+	it('ships every translation: each l10n bundle and each package.nls.<lang>.json', () => {
+		const translations = [
+			...fs.readdirSync(path.join(root, 'l10n')).map((f) => `l10n/${f}`),
+			...fs.readdirSync(root).filter((f) => /^package\.nls\.[\w-]+\.json$/.test(f)),
+		];
+		for (const f of translations) assert.ok(files.includes(f), `${f} is missing from the package`);
+	});
+
 	it('ships every image the README shows with a relative link', () => {
 		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 		const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
