@@ -7,7 +7,8 @@ import { el, type Elements } from './dom';
 
 type T = (k: StringKey, ...args: (string | number)[]) => string;
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+// Dates in VS Code's display language (the page's lang), like the relative times below, not the browser's locale.
+const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 function formatTime(iso: string | undefined): string {
 	if (!iso) return '';

@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * The languages shipped, as VS Code's locale ids. Empty until the strings settle: the translator adds each language
- * here together with its `l10n/bundle.l10n.<lang>.json` and `package.nls.<lang>.json` (planned: nb, sv, da, de, nl).
+ * The languages shipped, as VS Code's locale ids: the translator adds each language here together with its
+ * `l10n/bundle.l10n.<lang>.json` and `package.nls.<lang>.json` (planned next: de, nl).
  */
-export const TRANSLATED_LANGUAGES: readonly string[] = ['de', 'nl'];
+export const TRANSLATED_LANGUAGES: readonly string[] = ['nb', 'sv', 'da', 'de', 'nl'];
 
 const root = path.resolve(__dirname, '../../..');
 

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type BrowserContext, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { type LocalServer, type StartOptions, startServer } from '../../server/server';
+import { installDisplayLanguage } from './displayLanguage';
 import * as ui from './ui';
 
 export const root = path.resolve(__dirname, '../../../..');
@@ -19,7 +20,13 @@ interface CodeServer {
 	stop(): Promise<void>;
 }
 interface HostModule {
-	startCodeServer(o: { settings?: Record<string, unknown>; extensionsDir?: string; echo?: boolean }): Promise<CodeServer>;
+	startCodeServer(o: {
+		settings?: Record<string, unknown>;
+		userDataDir?: string;
+		extensionsDir?: string;
+		args?: string[];
+		echo?: boolean;
+	}): Promise<CodeServer>;
 	installExtensionLink(extensionsDir: string): { id: string; path: string };
 	quietSettings: Record<string, unknown>;
 	chromiumArgs: string[];
@@ -36,6 +43,8 @@ export interface LaunchOptions {
 	/** Options for the local SuperOffice server (default: random port, quiet). */
 	server?: StartOptions;
 	viewport?: { width: number; height: number };
+	/** VS Code's display language, e.g. 'nb': code-server's `--locale` plus a language pack for it (displayLanguage.ts). */
+	locale?: string;
 }
 
 export interface Workbench {
@@ -169,8 +178,12 @@ async function start(opts: LaunchOptions, launch: Launch): Promise<Workbench> {
 		cleanups.push(() => fs.unlinkSync(link.path));
 
 		const custom = typeof opts.settings === 'function' ? opts.settings(server) : (opts.settings ?? {});
+		const userDataDir = opts.locale ? path.join(runDir, 'user-data') : undefined;
+		if (opts.locale && userDataDir) installDisplayLanguage({ locale: opts.locale, userDataDir, extensionsDir });
 		const cs = await host.startCodeServer({
 			extensionsDir,
+			userDataDir,
+			args: opts.locale ? ['--locale', opts.locale] : [],
 			settings: { ...host.quietSettings, ...quietE2eSettings, ...custom },
 			echo: Boolean(process.env.E2E_DEBUG),
 		});
