@@ -2,30 +2,15 @@
 // customer as "Pick up and reply"; choosing it picks the chat up, then the typed reply is posted. The local server
 // must have assigned the chat to the demo agent and received exactly one message.
 import * as assert from 'node:assert';
-import { DEMO, DEMO_USER } from '../server/server';
-import { launchWorkbench, type Workbench } from './lib/workbench';
+import { DEMO_USER } from '../server/server';
+import { launchSignedInWorkbench } from './lib/demoSignIn';
+import { type Workbench } from './lib/workbench';
 
 describe('Pick up and reply (command palette)', function () {
 	let wb: Workbench;
 
 	before(async () => {
-		wb = await launchWorkbench({
-			settings: (server) => ({
-				'superofficeChat.connections': [{ id: 'demo', name: 'Local demo', baseUrl: server.url, auth: 'basic', userName: DEMO.userName }],
-				'superofficeChat.activeConnection': 'demo',
-			}),
-		});
-		await wb.runCommand('Sign In / Update Credentials');
-		await wb.page.waitForFunction(
-			(v) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === v,
-			DEMO.userName,
-			{ timeout: 30000 },
-		);
-		await wb.quickPick.accept();
-		await wb.page.locator('.quick-input-widget input[type="password"]').waitFor({ state: 'visible', timeout: 15000 });
-		await wb.quickPick.type(DEMO.password);
-		await wb.quickPick.accept();
-		await wb.notification('Signed in to Local demo as Demo Agent.');
+		wb = await launchSignedInWorkbench();
 	});
 
 	after(async () => {

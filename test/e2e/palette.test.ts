@@ -1,8 +1,9 @@
 // Post Message from the command palette as a person does it: sign in, run the command, choose the customer in the
 // session picker, type the text, press Enter. The local server must receive exactly that message.
 import * as assert from 'node:assert';
-import { DEMO, type RecordedRequest } from '../server/server';
-import { launchWorkbench, type Workbench } from './lib/workbench';
+import { type RecordedRequest } from '../server/server';
+import { launchSignedInWorkbench } from './lib/demoSignIn';
+import { type Workbench } from './lib/workbench';
 
 const postsTo = (wb: Workbench, sessionId: number): RecordedRequest[] =>
 	wb.server.received.filter((r) => r.method === 'POST' && r.path.endsWith(`/ChatSession/${sessionId}/Messages`));
@@ -11,25 +12,7 @@ describe('Post Message (command palette)', function () {
 	let wb: Workbench;
 
 	before(async () => {
-		wb = await launchWorkbench({
-			settings: (server) => ({
-				'superofficeChat.connections': [{ id: 'demo', name: 'Local demo', baseUrl: server.url, auth: 'basic', userName: DEMO.userName }],
-				'superofficeChat.activeConnection': 'demo',
-			}),
-		});
-		await wb.runCommand('Sign In / Update Credentials');
-		// The user name comes from the connection; the password box masks what is typed.
-		// Wait for the extension's own input box: under load the palette can still show the command for a moment.
-		await wb.page.waitForFunction(
-			(v) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === v,
-			DEMO.userName,
-			{ timeout: 30000 },
-		);
-		await wb.quickPick.accept();
-		await wb.page.locator('.quick-input-widget input[type="password"]').waitFor({ state: 'visible', timeout: 15000 });
-		await wb.quickPick.type(DEMO.password);
-		await wb.quickPick.accept();
-		await wb.notification('Signed in to Local demo as Demo Agent.');
+		wb = await launchSignedInWorkbench();
 	});
 
 	after(async () => {
