@@ -1,5 +1,6 @@
 // The status-bar item of the live sessions: how many chats need the agent (a reply, a pick-up, a transfer); a click
-// opens the chat view at the oldest waiting one, or picks up the next chat when only the queue waits. While polling fails or waits for a sign-in it says so, once, here.
+// opens the chat view at the oldest waiting one, or picks up the next chat when only the queue waits. While polling
+// fails or waits for a sign-in it says so, once, here.
 import * as vscode from 'vscode';
 import { CommandId } from '../core/commandIds';
 import { Disposable } from '../util/disposable';
