@@ -33,15 +33,18 @@ const COMMAND_IDS: readonly string[] = [
 	CommandId.addSelectionToDraft,
 ];
 
-/** A stand-in for `id` until its first run: then the real command is registered in its place and runs. */
-function registerOnFirstUse(id: string, load: () => Promise<vscode.Disposable>, owned: vscode.Disposable[]): void {
+/**
+ * A stand-in for `id` until its first run: then its file loads, the real command is registered in its place (the
+ * stand-in goes first: an id can be registered once) and runs.
+ */
+function registerOnFirstUse(id: string, load: () => Promise<() => vscode.Disposable>, owned: vscode.Disposable[]): void {
 	let loading: Promise<void> | undefined;
 	let disposed = false;
 	const standIn = vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-		loading ??= load().then((real) => {
+		loading ??= load().then((register) => {
+			if (disposed) return;
 			standIn.dispose();
-			if (disposed) real.dispose();
-			else owned.push(real);
+			owned.push(register());
 		});
 		await loading;
 		return vscode.commands.executeCommand(id, ...args);
@@ -52,12 +55,12 @@ function registerOnFirstUse(id: string, load: () => Promise<vscode.Disposable>, 
 export function registerCommands(s: Services): vscode.Disposable {
 	const composeTargets = new ComposeTargets(s.workspaceState);
 	const owned: vscode.Disposable[] = [composeTargets];
-	const register = async (id: string): Promise<vscode.Disposable> => {
+	const load = async (id: string): Promise<() => vscode.Disposable> => {
 		const { commandRegistrations } = await import('./commandRegistrations');
-		const real = commandRegistrations[id];
-		if (!real) throw new Error(`no registration for ${id}`);
-		return real(s, composeTargets);
+		const register = commandRegistrations[id];
+		if (!register) throw new Error(`no registration for ${id}`);
+		return () => register(s, composeTargets);
 	};
-	for (const id of COMMAND_IDS) registerOnFirstUse(id, () => register(id), owned);
+	for (const id of COMMAND_IDS) registerOnFirstUse(id, () => load(id), owned);
 	return { dispose: () => vscode.Disposable.from(...owned.splice(0)).dispose() };
 }
