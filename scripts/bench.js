@@ -91,7 +91,10 @@ function fmtMs(values) {
 async function benchView() {
 	console.log('\nChat view: frame ready → session list on screen (webview clock; local server; signed in) …');
 	const goal = 300;
-	const trees = [['this tree', root], ...(process.env.BENCH_BASELINE_ROOT ? [['baseline', path.resolve(process.env.BENCH_BASELINE_ROOT)]] : [])];
+	const trees = [
+		['this tree', root],
+		...(process.env.BENCH_BASELINE_ROOT ? [['baseline', path.resolve(process.env.BENCH_BASELINE_ROOT)]] : []),
+	];
 	for (const [name, tree] of trees) {
 		const r = await benchChatView(tree);
 		console.log(

@@ -116,8 +116,16 @@ async function measureOnce(ext, work) {
 	let cs;
 	let browser;
 	try {
-		cs = await host.startCodeServer({ extensionsDir, settings: { ...host.quietSettings, ...work.settings }, env: { ACTIVATION_PROBE_OUT: out } });
-		browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: host.chromiumArgs });
+		cs = await host.startCodeServer({
+			extensionsDir,
+			settings: { ...host.quietSettings, ...work.settings },
+			env: { ACTIVATION_PROBE_OUT: out },
+		});
+		browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+			headless: true,
+			args: host.chromiumArgs,
+		});
 		const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
 		await page.goto(`${cs.url}/?folder=${encodeURIComponent(work.workspace)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
 		await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
@@ -125,7 +133,10 @@ async function measureOnce(ext, work) {
 		const deadline = Date.now() + 90000;
 		for (;;) {
 			// The probe runs only on its key, so it never competes with the activation being measured.
-			await page.locator('.monaco-workbench').click({ position: { x: 600, y: 400 } }).catch(() => undefined);
+			await page
+				.locator('.monaco-workbench')
+				.click({ position: { x: 600, y: 400 } })
+				.catch(() => undefined);
 			await page.keyboard.press('Control+Alt+Shift+F12');
 			const marks = await waitForFile(out, 1500);
 			if (marks && marks.some((m) => m.name === key)) return toTimes(marks, id);
@@ -162,7 +173,12 @@ function toTimes(marks, id) {
 	const didLoad = at('didLoadExtensionCode');
 	const willActivate = at('willActivateExtension');
 	const didActivate = at('didActivateExtension');
-	return { total: didActivate - willLoad, require: didLoad - willLoad, context: willActivate - didLoad, activate: didActivate - willActivate };
+	return {
+		total: didActivate - willLoad,
+		require: didLoad - willLoad,
+		context: willActivate - didLoad,
+		activate: didActivate - willActivate,
+	};
 }
 
 function fmt(values) {
@@ -185,7 +201,9 @@ async function benchActivation() {
 		fs.writeFileSync(path.join(work.workspace, 'README.md'), '# bench\n');
 		// A user with one connection: what the extension does at start-up for a real user (nothing answers there).
 		work.settings = {
-			'superofficeChat.connections': [{ id: 'bench', name: 'Bench', baseUrl: 'http://127.0.0.1:9/Cust1', auth: 'basic', userName: 'bench', allowInsecureHttp: true }],
+			'superofficeChat.connections': [
+				{ id: 'bench', name: 'Bench', baseUrl: 'http://127.0.0.1:9/Cust1', auth: 'basic', userName: 'bench', allowInsecureHttp: true },
+			],
 			'superofficeChat.activeConnection': 'bench',
 			'keyboard.dispatch': 'keyCode',
 		};
@@ -221,7 +239,14 @@ async function benchActivation() {
 		const rows = subjects.map((s) => {
 			const pick = (k) => s.runs.map((r) => r[k]);
 			const m = median(pick('total'));
-			return [s.name, s.size, s.vsixSize, fmt(pick('total')), `${median(pick('require'))} / ${median(pick('context'))} / ${median(pick('activate'))}`, `${(m / floor).toFixed(2)}× (+${(m - floor).toFixed(1)} ms)`];
+			return [
+				s.name,
+				s.size,
+				s.vsixSize,
+				fmt(pick('total')),
+				`${median(pick('require'))} / ${median(pick('context'))} / ${median(pick('activate'))}`,
+				`${(m / floor).toFixed(2)}× (+${(m - floor).toFixed(1)} ms)`,
+			];
 		});
 		const headers = ['extension', 'main bundle', 'VSIX', 'activation ms median (min–max)', 'require / context / activate()', 'vs floor'];
 		console.log(`\n| ${headers.join(' | ')} |\n|${headers.map(() => '---').join('|')}|`);

@@ -31,7 +31,7 @@ async function chatViewMarks(page, after, timeoutMs = 60000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		for (const frame of page.frames()) {
-			const m = await frame.evaluate(() => window.__chatViewMarks).catch(() => undefined);
+			const m = await frame.evaluate('window.__chatViewMarks').catch(() => undefined);
 			if (m && m.origin > after && m.ready !== undefined && m.list !== undefined) return m;
 		}
 		await new Promise((r) => setTimeout(r, 50)); // polling interval of the condition

@@ -45,7 +45,12 @@ export function registerChatView(s: Services): ChatViewRegistration {
 		});
 	}, FIRST_POLL_DELAY_MS);
 	const registration = vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, {
-		resolveWebviewView: async (view) => (await load()).view.resolveWebviewView(view),
+		resolveWebviewView: async (view) => {
+			const parts = await load();
+			// The list is asked for while the webview loads its script, so `ready` finds it known (or on its way).
+			parts.live.start();
+			parts.view.resolveWebviewView(view);
+		},
 	});
 	return {
 		load,
