@@ -39,9 +39,21 @@ async function chatViewMarks(page, after, timeoutMs = 60000) {
 	throw new Error('the chat view did not show its session list');
 }
 
+/** Hides the chat view by showing the Explorer (a click may be lost on a loaded machine: tried again). */
 async function hideView(page) {
-	await page.locator('.part.activitybar [aria-label^="Explorer"]').first().click();
-	await page.locator('.part.sidebar .title-label', { hasText: /Explorer/i }).waitFor();
+	const explorer = page.locator('.part.sidebar .title-label', { hasText: /Explorer/i });
+	for (let attempt = 0; attempt < 3; attempt++) {
+		await page.locator('.part.activitybar [aria-label^="Explorer"]').first().click();
+		if (
+			await explorer.waitFor({ timeout: 10000 }).then(
+				() => true,
+				() => false,
+			)
+		) {
+			return;
+		}
+	}
+	throw new Error('the Explorer did not open');
 }
 
 async function benchChatView(root) {
