@@ -46,13 +46,14 @@ export class ClientFactory extends Disposable {
 
 	/** The client for a connection. Throws SignInRequiredError when no usable credentials are stored. */
 	async forConnection(c: Connection): Promise<ChatClient> {
+		const ChatClientClass = await this.clientClass();
 		const { connection, credentials, onMisdirected } = c.auth === 'online' ? await this.onlineInputs(c) : await this.storedInputs(c);
 		const options: ChatClientOptions = { ...this.options(connection, credentials), ...(onMisdirected ? { onMisdirected } : {}) };
 		// A token provider serialises to its scheme only: an Online client is rebuilt when the connection or settings change.
 		const signature = JSON.stringify([connection, options.locale, options.timeoutMs, credentials]);
 		const cached = this.cache.get(connection.id);
 		if (cached && cached.signature === signature) return cached.client;
-		const client = await this.create(options);
+		const client = new ChatClientClass(options);
 		this.cache.set(connection.id, { signature, client });
 		return client;
 	}
@@ -103,8 +104,11 @@ export class ClientFactory extends Disposable {
 
 	/** The client code loads with the first client (dist/features.js), not at activation. */
 	private async create(options: ChatClientOptions): Promise<ChatClient> {
-		const { ChatClient } = await import('../api');
-		return new ChatClient(options);
+		return new (await this.clientClass())(options);
+	}
+
+	private async clientClass(): Promise<typeof ChatClient> {
+		return (await import('../api')).ChatClient;
 	}
 
 	private options(c: Connection, credentials: Credentials): ChatClientOptions {
