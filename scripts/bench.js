@@ -1,11 +1,13 @@
 // `npm run bench`: the client's overhead against a raw fetch of the same POST to the local server on loopback,
 // alternating per round so drift (GC, JIT, server state) hits both alike; the live polling cost (benchLive.js);
-// plus the sizes of dist/. BENCH_ONLY=live runs only the polling part.
+// the production VSIX and bundle sizes against their budgets; the chat view's time to its session list
+// (benchChatView.js). BENCH_ONLY=live|sizes|chatView runs one part. Cold activation: `npm run bench:activation`.
 const { execSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { benchLive } = require('./benchLive');
+const { benchChatView } = require('./benchChatView');
 
 const root = path.resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 1000);
@@ -60,9 +62,56 @@ function distSizes() {
 	return rows.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
+/** What each file may weigh: the VSIX as packaged (compressed), the bundles as built for production. */
+const BUDGETS = [
+	['dist/superoffice-chat.vsix (as packaged)', 'dist/superoffice-chat.vsix', 100 * 1024],
+	['dist/extension.js (loaded at activation)', 'dist/extension.js', 60 * 1024],
+	['dist/webview.js', 'dist/webview.js', 25 * 1024],
+	['dist/features.js (on first use)', 'dist/features.js', undefined],
+	['dist/rare.js (on first use of rare flows)', 'dist/rare.js', undefined],
+];
+
+/** Packages the production VSIX (vscode:prepublish builds with --production) and prints each size against its budget. */
+function benchSizes() {
+	execSync('npx vsce package --no-dependencies -o dist/superoffice-chat.vsix', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+	const rows = BUDGETS.map(([label, file, budget]) => {
+		const size = fs.statSync(path.join(root, file)).size;
+		return [label, kb(size), budget === undefined ? '–' : kb(budget), budget === undefined ? '' : size <= budget ? 'met' : 'NOT met'];
+	});
+	console.log(`\n${table(['production build', 'size', 'budget', ''], rows)}`);
+}
+
+function fmtMs(values) {
+	const s = [...values].sort((a, b) => a - b);
+	return `${Math.round(median(s))} ms (${Math.round(s[0])}–${Math.round(s[s.length - 1])})`;
+}
+
+/** BENCH_BASELINE_ROOT=<another checkout, built and compiled> measures that tree too, in the same run. */
+async function benchView() {
+	console.log('\nChat view: frame ready → session list on screen (webview clock; local server; signed in) …');
+	const goal = 300;
+	const trees = [
+		['this tree', root],
+		...(process.env.BENCH_BASELINE_ROOT ? [['baseline', path.resolve(process.env.BENCH_BASELINE_ROOT)]] : []),
+	];
+	for (const [name, tree] of trees) {
+		const r = await benchChatView(tree);
+		console.log(
+			`  ${name}: first show ${Math.round(r.first)} ms; shown again (fresh frame) ${fmtMs(r.again)}; after Reload Window ${Math.round(r.reload)} ms; goal ≤ ${goal} ms: ${Math.max(r.first, median(r.again), r.reload) <= goal ? 'met' : 'NOT met'}`,
+		);
+		if (r.violations > 0) console.log(`  warning: the server recorded ${r.violations} contract violations`);
+	}
+}
+
 async function main() {
 	compileIfStale();
 	if (process.env.BENCH_ONLY === 'live') return benchLive(root);
+	if (process.env.BENCH_ONLY === 'sizes') return benchSizes();
+	if (process.env.BENCH_ONLY === 'chatView') {
+		benchSizes();
+		return benchView();
+	}
 	const { startServer, DEMO } = require(path.join(root, 'out/test/server/server.js'));
 	const { ChatClient } = require(path.join(root, 'out/src/api/index.js'));
 	const server = await startServer({ port: 0, quiet: true });
@@ -164,6 +213,8 @@ async function main() {
 		await server.close();
 	}
 	await benchLive(root);
+	benchSizes();
+	await benchView();
 }
 
 main().catch((e) => {

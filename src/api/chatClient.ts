@@ -28,10 +28,10 @@ const arrayOf =
 	(v: unknown): boolean =>
 		Array.isArray(v) && v.every(item);
 
-const isMessages = arrayOf(isChatMessage);
-const isSessions = arrayOf(isSession);
-const isTopics = arrayOf(isTopic);
-const isTopicAgents = arrayOf(isObject);
+const isMessages = /* @__PURE__ */ arrayOf(isChatMessage);
+const isSessions = /* @__PURE__ */ arrayOf(isSession);
+const isTopics = /* @__PURE__ */ arrayOf(isTopic);
+const isTopicAgents = /* @__PURE__ */ arrayOf(isObject);
 const isSessionOrNull = (v: unknown): boolean => v === null || isSession(v);
 
 /** What each ownership action is called in errors when the server answers without a session. */

@@ -23,7 +23,6 @@ export interface Call {
 	emptyIsNull?: boolean;
 }
 
-const DEFAULT_TIMEOUT_MS = SETTING_DEFAULTS.requestTimeoutSeconds * 1000;
 const MAX_TRACKED_TOKENS = 16;
 
 interface Target {
@@ -64,7 +63,7 @@ export class HttpPipeline {
 		this.credentials = o.credentials;
 		this.allowInsecureHttp = o.allowInsecureHttp === true;
 		this.target = this.makeTarget(normalizeBaseUrl(o.baseUrl));
-		this.timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+		this.timeoutMs = o.timeoutMs ?? SETTING_DEFAULTS.requestTimeoutSeconds * 1000;
 		this.fetchFn = o.fetch ?? ((input, init) => globalThis.fetch(input, init));
 		this.onTrace = o.onTrace;
 		this.onMisdirected = o.onMisdirected;

@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { type Services } from '../services/services';
 import { type Connection } from '../connections/connection';
 import { isOnlineConnection } from '../connections/onlineTokens';
-import { signInOnline } from '../signIn/onlineSignIn';
 import { Disposable } from '../util/disposable';
 
 const AUTH_PROVIDER_ID = 'superoffice';
@@ -47,6 +46,8 @@ class SuperOfficeAuthProvider extends Disposable implements vscode.Authenticatio
 	}
 
 	async createSession(_scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
+		// Thin at activation: the sign-in flow loads when an extension first asks for a new session.
+		const { signInOnline } = await import('../signIn/onlineSignIn');
 		const c = await signInOnline(this.s);
 		const session = sessionOf(c, await this.s.online.accessToken(c.id));
 		this.sync();

@@ -154,7 +154,7 @@ export function registerAddConnectionCommand(s: Services): vscode.Disposable {
 }
 
 async function probe(s: Services, baseUrl: string, name: string): Promise<{ ok: true; version?: string } | { ok: false; message: string }> {
-	const client = s.clients.anonymous(baseUrl, name);
+	const client = await s.clients.anonymous(baseUrl, name);
 	try {
 		const info = await s.prompter.withProgress(vscode.l10n.t('Checking {0}…', baseUrl), (signal) => client.probe({ signal }));
 		const version = serverVersion(info);

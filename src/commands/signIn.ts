@@ -3,7 +3,6 @@ import { hasTypedCredentials } from '../connections/connection';
 import * as vscode from 'vscode';
 import { collectCredentials, saveCredentials } from '../signIn/credentialPrompts';
 import { isOnlineConnection } from '../connections/onlineTokens';
-import { signInOnline } from '../signIn/onlineSignIn';
 import { connectionFromArg, pickConnection } from '../targets/targetArgs';
 import { CommandId } from '../core/commandIds';
 import { registerCommand } from '../errors/showError';
@@ -14,6 +13,7 @@ export function registerSignInCommand(s: Services): vscode.Disposable {
 		const c = connectionFromArg(s, arg) ?? (await pickConnection(s, vscode.l10n.t('Sign in to which connection?')));
 		if (!hasTypedCredentials(c)) {
 			// Online connections sign in through the browser again (same environment, application and tenant).
+			const { signInOnline } = await import('../signIn/onlineSignIn');
 			const signedIn = await signInOnline(s, isOnlineConnection(c) ? { connection: c } : {});
 			void s.prompter.notify('info', vscode.l10n.t('Signed in to {0} as {1}.', signedIn.name, signedIn.userName ?? '?'), {});
 			return signedIn.id;

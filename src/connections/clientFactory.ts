@@ -1,7 +1,7 @@
 // Builds the ChatClient for a connection: credentials from SecretStorage, locale and timeout from settings, every
 // request traced to the log. Clients are cached per connection and rebuilt when any of their inputs change.
 import * as vscode from 'vscode';
-import { ChatClient, type ChatClientOptions, type Credentials, secretsOf } from '../api';
+import { type ChatClient, type ChatClientOptions, type Credentials, secretsOf } from '../api';
 import { localeHeaders, requestTimeoutSeconds, Setting, type SettingsWatcher } from '../core/config';
 import { type Log } from '../core/log';
 import { Disposable } from '../util/disposable';
@@ -46,13 +46,14 @@ export class ClientFactory extends Disposable {
 
 	/** The client for a connection. Throws SignInRequiredError when no usable credentials are stored. */
 	async forConnection(c: Connection): Promise<ChatClient> {
+		const ChatClientClass = await this.clientClass();
 		const { connection, credentials, onMisdirected } = c.auth === 'online' ? await this.onlineInputs(c) : await this.storedInputs(c);
 		const options: ChatClientOptions = { ...this.options(connection, credentials), ...(onMisdirected ? { onMisdirected } : {}) };
 		// A token provider serialises to its scheme only: an Online client is rebuilt when the connection or settings change.
 		const signature = JSON.stringify([connection, options.locale, options.timeoutMs, credentials]);
 		const cached = this.cache.get(connection.id);
 		if (cached && cached.signature === signature) return cached.client;
-		const client = new ChatClient(options);
+		const client = new ChatClientClass(options);
 		this.cache.set(connection.id, { signature, client });
 		return client;
 	}
@@ -86,19 +87,28 @@ export class ClientFactory extends Disposable {
 	}
 
 	/** A client with credentials that are not stored yet (to verify them before saving). Not cached. */
-	withCredentials(c: Connection, credentials: Credentials): ChatClient {
-		return new ChatClient(this.options(c, credentials));
+	withCredentials(c: Connection, credentials: Credentials): Promise<ChatClient> {
+		return this.create(this.options(c, credentials));
 	}
 
 	/** A client without credentials, for `probe()` of a URL being added. */
-	anonymous(baseUrl: string, name = baseUrl): ChatClient {
-		return new ChatClient({
+	anonymous(baseUrl: string, name = baseUrl): Promise<ChatClient> {
+		return this.create({
 			baseUrl,
 			locale: localeHeaders(),
 			timeoutMs: requestTimeoutSeconds() * 1000,
 			onTrace: (e) => this.log.request(name, e),
 			userAgent: this.userAgent,
 		});
+	}
+
+	/** The client code loads with the first client (dist/features.js), not at activation. */
+	private async create(options: ChatClientOptions): Promise<ChatClient> {
+		return new (await this.clientClass())(options);
+	}
+
+	private async clientClass(): Promise<typeof ChatClient> {
+		return (await import('../api')).ChatClient;
 	}
 
 	private options(c: Connection, credentials: Credentials): ChatClientOptions {

@@ -1,22 +1,10 @@
 // The life of an Online sign-in after it happened: access tokens refreshed before they expire (and once on a 401),
 // one refresh at a time per connection, tokens forgotten when the provider no longer renews them, and the tenant's
 // API address asked for again on HTTP 421 or once the state API's ValidUntil has passed.
-import {
-	type OnlineEnvironment,
-	type ProviderMetadata,
-	type TokenRequestContext,
-	type TokenSet,
-	discover,
-	environmentOfAuthority,
-	fetchTenantState,
-	isOnlineAuthError,
-	needsRefresh,
-	refreshDueAt,
-	refreshTokens,
-	revokeToken,
-	usableBaseUrl,
-	verifyWithProvider,
-} from '../online';
+import { type ProviderMetadata } from '../online/discovery';
+import { type OnlineEnvironment, environmentOfAuthority } from '../online/environments';
+import { isOnlineAuthError } from '../online/errors';
+import { type TokenRequestContext, type TokenSet, needsRefresh, refreshDueAt, refreshTokens, revokeToken } from '../online/tokens';
 import { type Log } from '../core/log';
 import { Disposable } from '../util/disposable';
 import { NoConnectionError, SignInRequiredError } from '../util/errors';
@@ -75,7 +63,8 @@ export class OnlineTokens extends Disposable {
 	metadataFor(authority: string, signal?: AbortSignal): Promise<ProviderMetadata> {
 		let p = this.metadata.get(authority);
 		if (!p) {
-			p = discover(authority, this.fetchFn, signal);
+			// Discovery and the id_token checks load on first use (dist/rare.js), not at activation.
+			p = import('../online/discovery').then(({ discover }) => discover(authority, this.fetchFn, signal));
 			this.metadata.set(authority, p);
 			p.catch(() => this.metadata.delete(authority));
 		}
@@ -128,6 +117,7 @@ export class OnlineTokens extends Disposable {
 			const next = await refreshTokens(ctx, tokens);
 			if (next.idToken && next.idToken !== tokens.idToken) {
 				// A renewed id_token is checked like the first one, except the nonce; it must name the same user.
+				const { verifyWithProvider } = await import('../online/signInFlow');
 				const claims = await verifyWithProvider(next.idToken, metadata, c.clientId, undefined, this.fetchFn, this.now());
 				if (c.subject && claims.sub !== c.subject) throw new SignInRequiredError(c.id, c.name, 'expired');
 			}
@@ -180,6 +170,7 @@ export class OnlineTokens extends Disposable {
 	async resolveEndpoint(connectionId: string, signal?: AbortSignal): Promise<string> {
 		const c = this.online(connectionId);
 		const env: OnlineEnvironment = environmentOfAuthority(c.authority);
+		const { fetchTenantState, usableBaseUrl } = await import('../online/tenantState');
 		const state = await fetchTenantState(env.stateApiOrigin, c.tenant, this.fetchFn, signal);
 		this.log.info(`Tenant ${c.tenant} is ${state.state}${state.baseUrl ? ` at ${new URL(state.baseUrl).host}` : ''}.`);
 		const base = usableBaseUrl(state);

@@ -13,7 +13,7 @@ import {
 	SendBusyError,
 	SignInRequiredError,
 } from '../util/errors';
-import { isOnlineAuthError } from '../online';
+import { isOnlineAuthError } from '../online/errors';
 import { actionLabel, type ErrorActionId, type ErrorDescription } from './errorActions';
 import { describeOnlineError } from './onlineErrors';
 import { describeSessionActionError } from './sessionActionErrors';

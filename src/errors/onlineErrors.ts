@@ -1,7 +1,7 @@
 // The words for what can go wrong with a SuperOffice Online sign-in or tenant, for people (describeError.ts adds
 // the Show Log action and shows it). Tenant states follow the tenant state API's State values.
 import * as vscode from 'vscode';
-import { type OnlineAuthError } from '../online';
+import { type OnlineAuthError } from '../online/errors';
 import { type ErrorActionId } from './errorActions';
 
 interface OnlineErrorText {

@@ -129,7 +129,7 @@ async function verifyCredentials(s: Services, c: Connection, entered: EnteredCre
 	const connection = entered.userName ? { ...c, userName: entered.userName } : c;
 	const credentials = credentialsFor(connection, entered.secret);
 	if (!credentials) throw new InvalidArgumentError(vscode.l10n.t("These credentials do not fit the connection's sign-in method."));
-	const client = s.clients.withCredentials(connection, credentials);
+	const client = await s.clients.withCredentials(connection, credentials);
 	try {
 		const principal = await s.prompter.withProgress(vscode.l10n.t('Checking the credentials for {0}…', c.name), (signal) =>
 			client.currentPrincipal({ signal }),

@@ -215,9 +215,13 @@ export class LiveSessions extends Disposable {
 				if (!this.me.has(c.id)) this.me.set(c.id, await this.whoAmI(c, client, o));
 				if (this.topicsFor !== c.id) {
 					this.topicsFor = c.id;
-					// Topic names only decorate the rows: a failure here must not stop polling.
+					// Topic names only decorate the rows: a failure here must not stop polling. Asked for together with
+					// the sessions (one round trip, not two, before the first list).
+					const sessions = client.listSessions(o);
+					sessions.catch(() => undefined); // handled by the caller below; not "unhandled" while topics load
 					const topics = await client.listTopics(o).catch(() => []);
 					this.topics = new Map(topics.filter((t) => t.Name).map((t) => [t.ChatTopicId, t.Name as string]));
+					return sessions;
 				}
 				return client.listSessions(o);
 			},

@@ -1,62 +1,71 @@
-// Registers the sidebar chat view and what reads the live model with it: the badge (in the view), the status-bar
-// count, the notifications, and the commands that move between sessions that need a reply.
+// The chat view at activation is only its registration. The view, the live model, the status-bar count and the
+// notifications (createChatView.ts, in dist/features.js) load when the view is first shown, one of the view's
+// commands runs, or the first poll is due — whichever comes first.
 import * as vscode from 'vscode';
 import { CommandId } from '../core/commandIds';
-import { registerCommand } from '../errors/showError';
 import { type Services } from '../services/services';
-import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
-import { LiveNotifier } from './liveNotifier';
-import { LiveSessions } from './liveSessions';
-import { LiveStatusBar } from './liveStatusBar';
-import { registerOpenSessionInView } from './viewActions';
+import type { ChatViewParts } from './createChatView';
 
+export type { ChatViewParts } from './createChatView';
+
+/** Written in chatViewProvider.ts too; importing it from there would load the view at activation. */
+const CHAT_VIEW_ID = 'superofficeChat.chatView';
 /** The first poll waits this long after activation (which itself comes after start-up), so start-up stays quiet. */
 const FIRST_POLL_DELAY_MS = 1500;
+/** The commands createChatView() registers; stand-ins until then. */
+const VIEW_COMMANDS = [
+	CommandId.refreshView,
+	CommandId.openSessionInView,
+	CommandId.nextWaitingSession,
+	CommandId.previousWaitingSession,
+	CommandId.openWaitingSession,
+];
 
-export interface ChatViewParts extends vscode.Disposable {
-	live: LiveSessions;
-	view: ChatViewProvider;
-	statusBar: LiveStatusBar;
+export interface ChatViewRegistration extends vscode.Disposable {
+	/** The parts, built on the first call. */
+	load(): Promise<ChatViewParts>;
 }
 
-/** Sessions that wait for the agent, oldest first: those that need a reply, then the queue. */
-function waitingIds(live: LiveSessions): number[] {
-	return live.snapshot.view.rows.filter((r) => r.needsYou || r.inQueue).map((r) => r.id);
-}
-
-export function registerChatView(s: Services): ChatViewParts {
-	const live = new LiveSessions(s);
-	const provider = new ChatViewProvider(s, live);
-	const statusBar = new LiveStatusBar(live);
-	// Reply is the agent turning to that chat: shown with the caret in the composer, and read.
-	const notifier = new LiveNotifier(s, live, async (id) => {
-		await provider.reveal(id, true);
-		await live.markSeen(id);
+export function registerChatView(s: Services): ChatViewRegistration {
+	let loading: Promise<ChatViewParts> | undefined;
+	let disposed = false;
+	const standIns: vscode.Disposable[] = [];
+	const load = (): Promise<ChatViewParts> =>
+		(loading ??= import('./createChatView').then(({ createChatView }) => {
+			for (const d of standIns.splice(0)) d.dispose();
+			const parts = createChatView(s);
+			if (disposed) parts.dispose();
+			return parts;
+		}));
+	for (const id of VIEW_COMMANDS) {
+		standIns.push(
+			vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+				await load();
+				return vscode.commands.executeCommand(id, ...args);
+			}),
+		);
+	}
+	const timer = setTimeout(() => {
+		void load().then((parts) => {
+			if (!disposed) parts.live.start();
+		});
+	}, FIRST_POLL_DELAY_MS);
+	const registration = vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, {
+		resolveWebviewView: async (view) => {
+			const parts = await load();
+			// The list is asked for while the webview loads its script, so `ready` finds it known (or on its way).
+			parts.live.start();
+			parts.view.resolveWebviewView(view);
+		},
 	});
-	const move = async (step: 1 | -1): Promise<void> => {
-		const ids = waitingIds(live);
-		if (ids.length === 0) return;
-		const at = provider.selectedSessionId === undefined ? -1 : ids.indexOf(provider.selectedSessionId);
-		const next = at < 0 ? (step > 0 ? 0 : ids.length - 1) : (at + step + ids.length) % ids.length;
-		await provider.reveal(ids[next], false);
+	return {
+		load,
+		dispose: () => {
+			disposed = true;
+			clearTimeout(timer);
+			registration.dispose();
+			for (const d of standIns.splice(0)) d.dispose();
+			void loading?.then((parts) => parts.dispose());
+		},
 	};
-	const timer = setTimeout(() => live.start(), FIRST_POLL_DELAY_MS);
-	const all = vscode.Disposable.from(
-		{ dispose: () => clearTimeout(timer) },
-		notifier,
-		statusBar,
-		provider,
-		live,
-		vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider),
-		registerCommand(s, CommandId.refreshView, () => provider.refresh()),
-		registerOpenSessionInView(s, (id) => provider.reveal(id, true)),
-		registerCommand(s, CommandId.nextWaitingSession, () => move(1)),
-		registerCommand(s, CommandId.previousWaitingSession, () => move(-1)),
-		registerCommand(s, CommandId.openWaitingSession, async () => {
-			const first = waitingIds(live)[0];
-			if (first !== undefined) await provider.reveal(first, true);
-			else await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
-		}),
-	);
-	return { live, view: provider, statusBar, dispose: () => all.dispose() };
 }

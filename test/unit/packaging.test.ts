@@ -1,5 +1,5 @@
-// What the .vsix carries, as `vsce ls` lists it: everything the extension and its webview load at run time and the
-// README's images, and nothing of the sources, tests or build output they are made from.
+// What the .vsix carries, as `vsce ls` lists it: everything the extension and its webview load at run time, and
+// nothing of the sources, tests, build output or README images (the Marketplace shows those from the repository).
 import * as assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,19 +12,20 @@ describe('Packaging (.vscodeignore)', function () {
 	let files: string[];
 
 	before(() => {
-		// The bundles and the copied codicons exist only after a build.
-		if (!fs.existsSync(path.join(root, 'dist', 'codicons', 'codicon.css'))) execFileSync(process.execPath, ['esbuild.js'], { cwd: root });
+		// The bundles and the icon stylesheet exist only after a build.
+		if (!fs.existsSync(path.join(root, 'dist', 'rare.js'))) execFileSync(process.execPath, ['esbuild.js'], { cwd: root });
 		const vsce = require.resolve('@vscode/vsce/vsce', { paths: [root] });
 		const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
 		files = out.split(/\r?\n/).filter((l) => l.trim() !== '');
 	});
 
-	it('ships the bundles, the webview styles and fonts, and the l10n bundle', () => {
+	it('ships the bundles (loaded at activation and on demand), the webview styles and icons, and the l10n bundle', () => {
 		for (const f of [
 			'dist/extension.js',
+			'dist/features.js',
+			'dist/rare.js',
 			'dist/webview.js',
 			'dist/codicons/codicon.css',
-			'dist/codicons/codicon.ttf',
 			'media/chatView.css',
 			'l10n/bundle.l10n.json',
 		]) {
@@ -41,11 +42,18 @@ describe('Packaging (.vscodeignore)', function () {
 		for (const f of translations) assert.ok(files.includes(f), `${f} is missing from the package`);
 	});
 
-	it('ships every image the README shows with a relative link', () => {
+	it('leaves out the icon font and the README images, which exist in the repository for the Marketplace', () => {
+		assert.deepStrictEqual(
+			files.filter((f) => f.endsWith('.ttf') || f.startsWith('docs/')),
+			[],
+		);
 		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 		const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
 		assert.ok(images.length > 0);
-		for (const src of images) assert.ok(files.includes(src), `${src} is missing from the package`);
+		// vsce rewrites relative links against the manifest's repository URL, so each must exist in the repository.
+		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { repository?: { url?: string } };
+		assert.match(pkg.repository?.url ?? '', /^https:\/\/github\.com\//);
+		for (const src of images) assert.ok(fs.existsSync(path.join(root, src)), `${src} (shown by the README) is missing from the repository`);
 	});
 
 	it('ships the icon and every walkthrough page the manifest names', () => {
@@ -60,15 +68,14 @@ describe('Packaging (.vscodeignore)', function () {
 
 	it('ships nothing but what runs, the listing and its documents (an allowlist)', () => {
 		const allowed = [
-			/^dist\/(extension|webview)\.js$/,
-			/^dist\/codicons\/codicon\.(css|ttf)$/,
+			/^dist\/(extension|features|rare|webview)\.js$/,
+			/^dist\/codicons\/codicon\.css$/,
 			/^media\/[\w-]+\.(css|svg|png)$/,
 			/^media\/walkthrough\/[\w-]+\.md$/,
 			/^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
 			/^package(\.nls(\.[\w-]+)?)?\.json$/,
 			/^(README|CHANGELOG)\.md$/,
 			/^LICENSE(\.txt)?$/,
-			/^docs\/images\/[\w-]+\.png$/,
 		];
 		assert.deepStrictEqual(
 			files.filter((f) => !allowed.some((re) => re.test(f))),
