@@ -1,6 +1,6 @@
 // Drafts per (connection, session), kept in a key-value storage the host provides (globalState: a draft is not a
 // secret, and globalState survives Reload Window and moving the view). Pure: the storage is an interface.
-import { copyDraft, type DraftAppend, type DraftData, isDraftData, isDraftEmpty } from './protocol';
+import { copyDraft, type DraftAppend, type DraftData, isDraftData, isDraftEmpty } from './draft';
 
 export type { DraftAppend };
 

@@ -1,51 +1,36 @@
 // Messages between the chat view host and its webview, typed both ways. Everything the webview sends is untrusted:
 // the host accepts it only through `parseWebviewMessage`, which checks shape, types and lengths.
-import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatMessageSpecialType, type ChatSessionStatus } from './wireEnums';
+import { CHAT_MESSAGE_SPECIAL_TYPES, type ChatSessionStatus } from './wireEnums';
 import { isSessionId } from './ids';
 import { findInvalidUnicode, type TextPosition } from './unicode';
+import { copyDraft, type DraftAppend, type DraftData, isDraftData, MAX_FIELD_LENGTH, MAX_MESSAGE_LENGTH } from './draft';
+import { hasOnlyKeys, isObject, isString } from './guards';
+
+export {
+	copyDraft,
+	type DraftAppend,
+	type DraftData,
+	DRAFT_TYPES,
+	type DraftType,
+	emptyDraft,
+	isDraftData,
+	isDraftEmpty,
+	MAX_FIELD_LENGTH,
+	MAX_MESSAGE_LENGTH,
+} from './draft';
 import { isHttpUrl } from './urls';
 import { type SendKey } from './composerKeys';
 import { type OutboxRow } from './outboxRows';
 
-/** Limits for text the webview may send; the server's own limits are checked again by validateDraft. */
-export const MAX_MESSAGE_LENGTH = 100_000;
-export const MAX_FIELD_LENGTH = 255;
 const MAX_REQUEST_ID_LENGTH = 64;
 const MAX_CONNECTION_ID_LENGTH = 200;
 
 /** Every SpecialType the server knows, for the composer's Advanced fold. */
 export const SPECIAL_TYPES = CHAT_MESSAGE_SPECIAL_TYPES;
 
-/** The message types a user may choose in the composer. */
-export const DRAFT_TYPES = ['ToCustomer', 'ToUser'] as const;
-export type DraftType = (typeof DRAFT_TYPES)[number];
-
-/** What the composer holds for one (connection, session). */
-export interface DraftData {
-	text: string;
-	type: DraftType;
-	author: string;
-	specialType: ChatMessageSpecialType;
-	specialParam: string;
-}
-
-/** Text appended to a draft elsewhere (Add Selection to Draft, Outbox Edit), and the fields that append set. */
-export interface DraftAppend {
-	text: string;
-	fields: Partial<Omit<DraftData, 'text'>>;
-}
-
 /** What the chat view's Outbox list can do to an item (through the openOutbox command with `{ id, action }`). */
 export const OUTBOX_ACTIONS = ['retry', 'edit', 'discard'] as const;
 export type OutboxAction = (typeof OUTBOX_ACTIONS)[number];
-
-export function emptyDraft(): DraftData {
-	return { text: '', type: 'ToCustomer', author: '', specialType: 'None', specialParam: '' };
-}
-
-export function isDraftEmpty(d: DraftData): boolean {
-	return d.text === '' && d.type === 'ToCustomer' && d.author === '' && d.specialType === 'None' && d.specialParam === '';
-}
 
 export interface ConnectionInfo {
 	id: string;
@@ -152,35 +137,7 @@ export const MAX_WEBVIEW_ERROR_LENGTH = 2000;
 
 // ---- guards ----------------------------------------------------------------------------------------------
 
-type Unknown = Record<string, unknown>;
-
-/** A plain object (as structured clone delivers it): inherited fields and class instances do not count. */
-function isObject(v: unknown): v is Unknown {
-	if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-	const proto: unknown = Object.getPrototypeOf(v);
-	return proto === Object.prototype || proto === null;
-}
-
-function isString(v: unknown, max: number): v is string {
-	return typeof v === 'string' && v.length <= max;
-}
-
 export { isSessionId };
-
-function hasOnlyKeys(o: Unknown, keys: readonly string[]): boolean {
-	return Object.keys(o).every((k) => keys.includes(k));
-}
-
-export function isDraftData(v: unknown): v is DraftData {
-	if (!isObject(v) || !hasOnlyKeys(v, ['text', 'type', 'author', 'specialType', 'specialParam'])) return false;
-	return (
-		isString(v.text, MAX_MESSAGE_LENGTH) &&
-		(DRAFT_TYPES as readonly unknown[]).includes(v.type) &&
-		isString(v.author, MAX_FIELD_LENGTH) &&
-		(CHAT_MESSAGE_SPECIAL_TYPES as readonly unknown[]).includes(v.specialType) &&
-		isString(v.specialParam, MAX_FIELD_LENGTH)
-	);
-}
 
 function isRequestId(v: unknown): v is string {
 	return typeof v === 'string' && v.length > 0 && v.length <= MAX_REQUEST_ID_LENGTH && /^[\w-]+$/.test(v);
@@ -252,11 +209,6 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
 			assertNever(type, true);
 			return undefined;
 	}
-}
-
-/** A fresh object so nothing (e.g. a prototype or getter) from the untrusted input travels further. */
-export function copyDraft(d: DraftData): DraftData {
-	return { text: d.text, type: d.type, author: d.author, specialType: d.specialType, specialParam: d.specialParam };
 }
 
 /** Exhaustiveness check; with `lenient`, unknown runtime values (untrusted input) are tolerated. */
