@@ -14,7 +14,7 @@ export function registerAcceptTransferCommand(s: Services): vscode.Disposable {
 		const args = parseTargetArgs(arg, CommandId.acceptTransfer);
 		const connection = s.connections.require(args.connectionId);
 		// Only the picker needs to know who "me" is (to list the transfers addressed to me).
-		const me = args.sessionId === undefined ? await myAssociateId(await s.clients.forConnection(connection)) : undefined;
+		const me = args.sessionId === undefined ? await myAssociateId(s, connection) : undefined;
 		const target = await resolveTarget(s, {
 			connectionId: connection.id,
 			sessionId: args.sessionId,
@@ -31,7 +31,7 @@ export function registerAcceptTransferCommand(s: Services): vscode.Disposable {
 				),
 			);
 			s.log.info(`Accepted the transfer of session ${sessionId} (${name}) [${connection.name}]`);
-			await continueWithSession(s, connection, sessionId, vscode.l10n.t('You accepted the chat with {0}. It is yours now.', name));
+			await continueWithSession(s, connection, sessionId);
 			return session;
 		} catch (err) {
 			showError(s, err, {

@@ -37,12 +37,7 @@ export function registerPickUpNextCommand(s: Services): vscode.Disposable {
 		}
 		const name = sessionName(customerOf(session), session.ChatSessionId);
 		s.log.info(`Picked up session ${session.ChatSessionId} (${name}) from the queue [${connection.name}]`);
-		await continueWithSession(
-			s,
-			connection,
-			session.ChatSessionId,
-			vscode.l10n.t('You picked up the chat with {0}. It is yours now.', name),
-		);
+		await continueWithSession(s, connection, session.ChatSessionId);
 		return session;
 	});
 }

@@ -13,7 +13,7 @@ export function registerRejectTransferCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.rejectTransfer, async (arg?: unknown): Promise<ChatSessionEntity | undefined> => {
 		const args = parseTargetArgs(arg, CommandId.rejectTransfer);
 		const connection = s.connections.require(args.connectionId);
-		const me = args.sessionId === undefined ? await myAssociateId(await s.clients.forConnection(connection)) : undefined;
+		const me = args.sessionId === undefined ? await myAssociateId(s, connection) : undefined;
 		const target = await resolveTarget(s, {
 			connectionId: connection.id,
 			sessionId: args.sessionId,

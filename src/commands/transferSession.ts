@@ -34,7 +34,7 @@ export function registerTransferCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.transfer, async (arg?: unknown): Promise<ChatSessionEntity | undefined> => {
 		const args = parseTargetArgs(arg, CommandId.transfer);
 		const connection = s.connections.require(args.connectionId);
-		const me = await myAssociateId(await s.clients.forConnection(connection));
+		const me = await myAssociateId(s, connection);
 		const title = vscode.l10n.t('Transfer Chat ({0})', connection.name);
 		const target = await resolveTarget(s, {
 			connectionId: connection.id,

@@ -9,7 +9,7 @@ export interface BackoffOptions {
 	factor?: number;
 	/** Share of the delay taken off at random, 0..1; default 0.3 (windows do not poll in step). */
 	jitter?: number;
-	/** Default Math.random; tests pass their own. */
+	/** Default Math.random: it only spreads retries apart (nothing secret or unique depends on it); tests pass their own. */
 	random?: () => number;
 	/** A Retry-After beyond this is capped; default 1 hour. */
 	maxRetryAfterMs?: number;

@@ -60,16 +60,11 @@ export interface ReplyTarget {
 	topic?: string;
 }
 
-const agentNames = new Map<string, string>();
-
-/** The signed-in user's name, asked once per connection and window (only when a template uses `{agent}`). */
+/** The signed-in user's name (asked only when a template uses `{agent}`; shared, until the credentials change). */
 async function agentName(s: Services, t: ReplyTarget): Promise<string | undefined> {
-	const known = agentNames.get(t.connection.id);
-	if (known) return known;
 	try {
-		const p = await t.client.currentPrincipal();
+		const p = await s.principals.get(t.connection.id, t.client);
 		const name = (p.FullName ?? p.Associate ?? p.UserName ?? '').trim();
-		if (name) agentNames.set(t.connection.id, name);
 		return name || undefined;
 	} catch (e) {
 		s.log.failure('Quick reply: reading the agent name', e);

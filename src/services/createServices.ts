@@ -4,6 +4,7 @@ import { ClientFactory } from '../connections/clientFactory';
 import { ConnectionStatus } from '../connections/connectionStatus';
 import { ConnectionStore } from '../connections/connectionStore';
 import { OnlineTokens } from '../connections/onlineTokens';
+import { Principals } from '../connections/principals';
 import { SecretStore } from '../connections/secretStore';
 import { SettingsWatcher } from '../core/config';
 import { Log } from '../core/log';
@@ -56,6 +57,7 @@ export function createServices(context: vscode.ExtensionContext): Core {
 	const prompter = new SwitchablePrompter(new VsCodePrompter());
 	const sendGuard = new SendGuard();
 	const status = new ConnectionStatus(parts.connections, parts.secrets);
+	const principals = new Principals(parts.secrets);
 	const services: Services = {
 		extensionUri: context.extensionUri,
 		globalState: context.globalState,
@@ -69,12 +71,13 @@ export function createServices(context: vscode.ExtensionContext): Core {
 		sessions,
 		sessionPicker: new SessionPicker(prompter, sessions),
 		recentSessions,
+		principals,
 		sendGuard,
 		drafts: new DraftStore(context.globalState),
 		outbox: new Outbox(context.globalState),
 		knownMessageIds: new KnownMessageIds(),
 		prompter,
 	};
-	const owned: vscode.Disposable[] = [status, parts, settings, log];
+	const owned: vscode.Disposable[] = [status, principals, parts, settings, log];
 	return { services, status, prompter, dispose: () => disposeAll(owned) };
 }

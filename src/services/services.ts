@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import { type ClientFactory } from '../connections/clientFactory';
 import { type ConnectionStore } from '../connections/connectionStore';
 import { type OnlineTokens } from '../connections/onlineTokens';
+import { type Principals } from '../connections/principals';
 import { type SecretStore } from '../connections/secretStore';
 import { type SettingsWatcher } from '../core/config';
 import { type Log } from '../core/log';
@@ -34,6 +35,8 @@ export interface Services {
 	readonly sessions: SessionDirectory;
 	readonly sessionPicker: SessionPicker;
 	readonly recentSessions: RecentSessions;
+	/** Who is signed in on each connection, asked once until its credentials change. */
+	readonly principals: Principals;
 	readonly sendGuard: SendGuard;
 	/** Drafts per session (globalState): the one instance the chat view and Add Selection to Draft share. */
 	readonly drafts: DraftStore;

@@ -44,7 +44,7 @@ export async function pickUpSession(s: Services, t: PickUpTarget, o: { next?: bo
 		await s.recentSessions.add(t.connection.id, t.sessionId);
 		refreshSessionViews();
 	} else {
-		await continueWithSession(s, t.connection, t.sessionId, vscode.l10n.t('You picked up the chat with {0}. It is yours now.', name));
+		await continueWithSession(s, t.connection, t.sessionId);
 	}
 	return session;
 }

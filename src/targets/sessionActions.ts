@@ -1,9 +1,8 @@
 // Shared steps of the session actions (pick up, transfer, accept, reject, put back): one action per session at a time
 // (the SendGuard, so a double click runs once), a progress notification that names the target before the request
 // and has no Cancel (a request that changes who owns a chat is never cut off or repeated), and the step after a chat
-// became the agent's: the chat view when it can open it, else a toast with Post Message.
+// became the agent's: the chat view opens it with the caret in the composer.
 import * as vscode from 'vscode';
-import { type ChatClient } from '../api';
 import { type Connection } from '../connections/connection';
 import { CommandId } from '../core/commandIds';
 import { actionLabel } from '../errors/errorActions';
@@ -42,31 +41,15 @@ export function refreshSessionViews(): void {
 }
 
 /** The signed-in user's associate id, to tell "mine" from "a colleague's". */
-export async function myAssociateId(client: ChatClient): Promise<number | undefined> {
-	const me = await client.currentPrincipal();
-	return typeof me.AssociateId === 'number' ? me.AssociateId : undefined;
+export async function myAssociateId(s: Services, connection: Connection): Promise<number | undefined> {
+	return s.principals.associateId(connection.id, await s.clients.forConnection(connection));
 }
 
-/**
- * A chat became the agent's (picked up, or a transfer accepted): remember it, then open it in the chat view with the
- * focus in the composer when the view offers that, else say so with a Post Message action.
- */
-export async function continueWithSession(s: Services, connection: Connection, sessionId: number, message: string): Promise<void> {
+/** A chat became the agent's (picked up, or a transfer accepted): remember it and open it in the chat view, the caret in the composer. */
+export async function continueWithSession(s: Services, connection: Connection, sessionId: number): Promise<void> {
 	await s.recentSessions.add(connection.id, sessionId);
 	refreshSessionViews();
-	const target = { connectionId: connection.id, sessionId };
-	const commands = await vscode.commands.getCommands(true);
-	if (commands.includes(CommandId.openSessionInView)) {
-		await vscode.commands.executeCommand(CommandId.openSessionInView, target);
-		return;
-	}
-	const post = vscode.l10n.t('Post Message');
-	void s.prompter.notify('info', message, {}, post).then(
-		(chosen) => {
-			if (chosen === post) void vscode.commands.executeCommand(CommandId.postMessage, target);
-		},
-		() => undefined,
-	);
+	await vscode.commands.executeCommand(CommandId.openSessionInView, { connectionId: connection.id, sessionId });
 }
 
 /** A success toast with Show Log. */

@@ -236,8 +236,7 @@ export class LiveSessions extends Disposable {
 	/** Who the agent is, so chats assigned to a colleague never count as needing a reply. Null when unknown. */
 	private async whoAmI(c: Connection, client: ChatClient, o: RequestOptions | undefined): Promise<number | null> {
 		try {
-			const p = await client.currentPrincipal(o);
-			return typeof p.AssociateId === 'number' ? p.AssociateId : null;
+			return (await this.deps.principals.associateId(c.id, client, o)) ?? null;
 		} catch (err) {
 			// Refused credentials pause polling as the list would; a cancelled ask is asked again next time.
 			if (isCancellation(err) || (isApiError(err) && (err.kind === 'cancelled' || err.kind === 'unauthorized'))) throw err;
