@@ -5,6 +5,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const l10nTable = require('./scripts/l10nTable');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -85,6 +86,36 @@ function fromEarlier(earlier) {
 	};
 }
 
+/**
+ * Each `vscode.l10n.t('message'` in src/ becomes `l10nAt(<index>, 'message'`, the index of its translations in
+ * dist/translations.json (scripts/l10nTable.js), with an import of l10nAt (src/core/l10n.ts) on its first line. A
+ * message missing from l10n/bundle.l10n.json stays a vscode.l10n.t call and shows in English.
+ */
+function indexedL10n(indexOf, missing) {
+	return {
+		name: 'indexed-l10n',
+		setup(build) {
+			build.onLoad({ filter: /\.ts$/, namespace: 'file' }, async (args) => {
+				if (!args.path.startsWith(src + path.sep)) return undefined;
+				const source = await fs.promises.readFile(args.path, 'utf8');
+				if (!source.includes('vscode.l10n.t(')) return undefined;
+				const indexed = l10nTable.indexCalls(source, indexOf);
+				for (const message of indexed.missing) missing.add(message);
+				const from = path.relative(path.dirname(args.path), path.join(src, 'core', 'l10n')).split(path.sep).join('/');
+				const specifier = from.startsWith('.') ? from : `./${from}`;
+				return { contents: `import { l10nAt } from ${JSON.stringify(specifier)}; ${indexed.code}`, loader: 'ts' };
+			});
+		},
+	};
+}
+
+/** Writes dist/translations.json; returns the index of each English string for indexedL10n. */
+function buildTranslations() {
+	const keys = l10nTable.readKeys();
+	fs.writeFileSync(path.join(dist, 'translations.json'), JSON.stringify(l10nTable.translationTable(keys)));
+	return new Map(keys.map((key, i) => [key, i]));
+}
+
 const exportNames = new Map();
 /** The names a module in src/ exports (types are gone by then). */
 function exportsOf(key) {
@@ -127,6 +158,8 @@ function chunkEntry(name, lazy, exported) {
 }
 
 async function buildHost() {
+	const indexOf = buildTranslations();
+	const missing = new Set();
 	const lazy = new Map();
 	const chunks = CHUNKS.map((name) => ({ name, held: new Set(), exported: new Set(), metafile: undefined }));
 	/** Builds the chunks in order; returns whether some chunk now needs an export its earlier chunk was built without. */
@@ -139,7 +172,7 @@ async function buildHost() {
 				...hostOptions,
 				stdin: { contents: chunkEntry(c.name, lazy, c.exported), resolveDir: __dirname, sourcefile: `${c.name}-entry.js`, loader: 'ts' },
 				outfile: path.join(dist, `${c.name}.js`),
-				plugins: [lazyStubs(lazy), fromEarlier(earlier)],
+				plugins: [lazyStubs(lazy), fromEarlier(earlier), indexedL10n(indexOf, missing)],
 			});
 			c.metafile = result.metafile;
 			// A module counts as held only if code of it is in the output (esbuild lists tree-shaken files too).
@@ -167,6 +200,9 @@ async function buildHost() {
 			if (owners.has(key)) throw new Error(`${key} is bundled into both ${owners.get(key)}.js and ${c.name}.js`);
 			owners.set(key, c.name);
 		}
+	}
+	if (missing.size > 0) {
+		console.warn(`${missing.size} UI string(s) are not in l10n/bundle.l10n.json and show in English: run npm run l10n:export.`);
 	}
 	fs.writeFileSync(path.join(dist, 'meta.json'), JSON.stringify(Object.fromEntries(chunks.map((c) => [c.name, c.metafile]))));
 }
