@@ -101,7 +101,10 @@ function indexedL10n(indexOf, missing) {
 				if (!source.includes('vscode.l10n.t(')) return undefined;
 				const indexed = l10nTable.indexCalls(source, indexOf);
 				for (const message of indexed.missing) missing.add(message);
-				const from = path.relative(path.dirname(args.path), path.join(src, 'core', 'l10n')).split(path.sep).join('/');
+				const from = path
+					.relative(path.dirname(args.path), path.join(src, 'core', 'l10n'))
+					.split(path.sep)
+					.join('/');
 				const specifier = from.startsWith('.') ? from : `./${from}`;
 				return { contents: `import { l10nAt } from ${JSON.stringify(specifier)}; ${indexed.code}`, loader: 'ts' };
 			});

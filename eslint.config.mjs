@@ -111,6 +111,18 @@ export default tseslint.config(
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': 'error',
 			'no-console': 'error',
+			// The build turns each vscode.l10n.t call into an indexed lookup (scripts/l10nTable.js, src/core/l10n.ts).
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.object.property.name='l10n'][callee.property.name='t']:not([arguments.0.type='Literal'])",
+					message: 'vscode.l10n.t takes its English text as a string literal: the build looks it up by that text.',
+				},
+				{
+					selector: "MemberExpression[object.object.name='vscode'][object.property.name='l10n'][property.name!='t']",
+					message: 'Only vscode.l10n.t: the translations ship in dist/translations.json, not as VS Code l10n bundles.',
+				},
+			],
 		},
 	},
 	{

@@ -65,12 +65,12 @@ exports.deactivate = () => {};
 }
 
 /**
- * The floor with this extension's manifest (contributions, l10n, media) and a hello-world main: what VS Code itself
+ * The floor with this extension's manifest (contributions, translations, media) and a hello-world main: what VS Code itself
  * spends on an extension of this shape, so the rest is the extension's own code.
  */
 function manifestFloorExtension(dir) {
 	fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
-	for (const f of ['package.nls.json', 'l10n', 'media']) fs.cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
+	for (const f of ['package.nls.json', 'media']) fs.cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
 	const manifest = { ...pkg, name: 'manifest-floor', publisher: 'bench', version: '0.0.1', scripts: {}, devDependencies: {} };
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, '\t'));
 	fs.writeFileSync(path.join(dir, 'dist', 'extension.js'), 'exports.activate = () => {};\nexports.deactivate = () => {};\n');

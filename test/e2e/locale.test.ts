@@ -1,5 +1,5 @@
 // VS Code in Norwegian (display language nb): the palette lists our commands by their Norwegian titles
-// (package.nls.nb.json), the chat view shows its Norwegian strings (l10n/bundle.l10n.nb.json), and the extension host
+// (package.nls.nb.json), the chat view shows its Norwegian strings (from dist/translations.json), and the extension host
 // sees vscode.env.language 'nb' — the language the extension sends to SuperOffice and sets on the webview.
 import * as assert from 'node:assert';
 import { DEMO } from '../server/server';

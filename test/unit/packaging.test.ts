@@ -19,7 +19,7 @@ describe('Packaging (.vscodeignore)', function () {
 		files = out.split(/\r?\n/).filter((l) => l.trim() !== '');
 	});
 
-	it('ships the bundles (loaded at activation and on demand), the webview styles and icons, and the l10n bundle', () => {
+	it('ships the bundles (loaded at activation and on demand), the webview styles and icons, and the translations', () => {
 		for (const f of [
 			'dist/extension.js',
 			'dist/features.js',
@@ -27,19 +27,24 @@ describe('Packaging (.vscodeignore)', function () {
 			'dist/webview.js',
 			'dist/codicons/codicon.css',
 			'media/chatView.css',
-			'l10n/bundle.l10n.json',
+			'dist/translations.json',
 		]) {
 			assert.ok(files.includes(f), `${f} is missing from the package: ${files.join(', ')}`);
 		}
 	});
 
-	it('ships every translation of the manifest and of the l10n bundle', () => {
-		const translations = [
-			...fs.readdirSync(root).filter((f) => /^package\.nls\.[\w-]+\.json$/.test(f)),
-			...fs.readdirSync(path.join(root, 'l10n')).map((f) => `l10n/${f}`),
-		];
-		assert.ok(translations.length > 0);
-		for (const f of translations) assert.ok(files.includes(f), `${f} is missing from the package`);
+	it('ships every translation of the manifest, and the strings of every language in one table', () => {
+		const manifest = fs.readdirSync(root).filter((f) => /^package\.nls\.[\w-]+\.json$/.test(f));
+		assert.ok(manifest.length > 0);
+		for (const f of manifest) assert.ok(files.includes(f), `${f} is missing from the package`);
+		const languages = fs.readdirSync(path.join(root, 'l10n')).flatMap((f) => /^bundle\.l10n\.([\w-]+)\.json$/.exec(f)?.[1] ?? []);
+		const table = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'translations.json'), 'utf8')) as Record<string, unknown>;
+		assert.deepStrictEqual(Object.keys(table).sort(), languages.sort());
+		// The translator's keyed files are sources: the table replaces them in the package.
+		assert.deepStrictEqual(
+			files.filter((f) => f.startsWith('l10n/')),
+			[],
+		);
 	});
 
 	it('leaves out the icon font and the README images, which exist in the repository for the Marketplace', () => {
@@ -72,7 +77,7 @@ describe('Packaging (.vscodeignore)', function () {
 			/^dist\/codicons\/codicon\.css$/,
 			/^media\/[\w-]+\.(css|svg|png)$/,
 			/^media\/walkthrough\/[\w-]+\.md$/,
-			/^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
+			/^dist\/translations\.json$/,
 			/^package(\.nls(\.[\w-]+)?)?\.json$/,
 			/^(README|CHANGELOG)\.md$/,
 			/^LICENSE(\.txt)?$/,
