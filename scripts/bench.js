@@ -64,7 +64,8 @@ function distSizes() {
 
 /** What each file may weigh: the VSIX as packaged (compressed), the bundles as built for production. */
 const BUDGETS = [
-	['dist/superoffice-chat.vsix (as packaged)', 'dist/superoffice-chat.vsix', 100 * 1024],
+	['dist/superoffice-chat.vsix (as packaged): Marketplace listing', 'dist/superoffice-chat.vsix', 150 * 1024],
+	['dist/superoffice-chat.vsix (as packaged): start-fast goal', 'dist/superoffice-chat.vsix', 100 * 1024],
 	['dist/extension.js (loaded at activation)', 'dist/extension.js', 60 * 1024],
 	['dist/webview.js', 'dist/webview.js', 25 * 1024],
 	['dist/features.js (on first use)', 'dist/features.js', undefined],
@@ -80,6 +81,32 @@ function benchSizes() {
 		return [label, kb(size), budget === undefined ? '–' : kb(budget), budget === undefined ? '' : size <= budget ? 'met' : 'NOT met'];
 	});
 	console.log(`\n${table(['production build', 'size', 'budget', ''], rows)}`);
+	const entries = vsixEntries(path.join(root, 'dist', 'superoffice-chat.vsix'));
+	const parts = new Map();
+	for (const e of entries) {
+		const part = /translations|\.nls\./.test(e.name) ? 'translations (strings and manifest)' : /\.js$/.test(e.name) ? 'code' : 'other';
+		parts.set(part, (parts.get(part) ?? 0) + e.compressed);
+	}
+	console.log(
+		`\n${table(
+			['inside the VSIX', 'compressed'],
+			[...parts].map(([part, n]) => [part, kb(n)]),
+		)}`,
+	);
+}
+
+/** Each file of a zip with its compressed size, from the central directory. */
+function vsixEntries(file) {
+	const zip = fs.readFileSync(file);
+	const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+	const entries = [];
+	for (let at = zip.readUInt32LE(end + 16), i = zip.readUInt16LE(end + 10); i > 0; i--) {
+		const nameLength = zip.readUInt16LE(at + 28);
+		const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+		entries.push({ name, compressed: zip.readUInt32LE(at + 20) });
+		at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+	}
+	return entries;
 }
 
 function fmtMs(values) {
