@@ -1,13 +1,12 @@
 // Connection profiles (user settings, application scope, read from the global value only) and which one is active.
 import * as vscode from 'vscode';
+import { type SettingsWatcher, Setting } from '../core/config';
 import {
-	type SettingsWatcher,
 	readActiveConnectionSetting,
 	readConnectionsSetting,
-	Setting,
 	writeActiveConnectionSetting,
 	writeConnectionsSetting,
-} from '../core/config';
+} from '../core/connectionSettings';
 import { Disposable } from '../util/disposable';
 import { NoConnectionError } from '../util/errors';
 import { type Connection, parseConnection, serializeConnection } from './connection';

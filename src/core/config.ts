@@ -1,68 +1,22 @@
-// Typed access to the `superofficeChat.*` settings, written once here. Connections and the active connection are
-// read from the user (global) value only: a workspace's .vscode/settings.json must never add or redirect a
-// connection, even on a host that ignores `"scope": "application"`.
+// Typed access to the `superofficeChat.*` settings (keys in settingsSection.ts). The connections and the Online
+// sign-in settings have their own files (connectionSettings.ts, onlineSettings.ts): the bundles that load later take
+// only what they use.
 import * as vscode from 'vscode';
 import { type LocaleHeaders } from '../api';
 import { isSendKey, type SendKey } from '../shared/composerKeys';
 import { SETTING_DEFAULTS } from '../shared/settingDefaults';
 import { Disposable } from '../util/disposable';
+import { globalValue, SECTION, section, Setting, type SettingKey } from './settingsSection';
 
-const SECTION = 'superofficeChat';
+export { Setting };
 
-export const Setting = {
-	connections: 'connections',
-	activeConnection: 'activeConnection',
-	selectionFormat: 'selectionFormat',
-	confirmSelectionSend: 'confirmSelectionSend',
-	confirmations: 'confirmations',
-	language: 'language',
-	culture: 'culture',
-	timeZone: 'timeZone',
-	requestTimeoutSeconds: 'requestTimeoutSeconds',
-	pollIntervalSeconds: 'conversation.pollIntervalSeconds',
-	onlineEnvironment: 'online.environment',
-	onlineCustomAuthority: 'online.customAuthority',
-	onlineClientIds: 'online.clientIds',
-	onlineSignInTimeoutSeconds: 'online.signInTimeoutSeconds',
-	outboundGuard: 'outboundGuard',
-	internalHosts: 'internalHosts',
-	replies: 'replies',
-	notifications: 'notifications',
-	sendKey: 'sendKey',
-} as const;
-type SettingKey = (typeof Setting)[keyof typeof Setting];
-
-export type OnlineEnvironmentSetting = 'sod' | 'qaonline' | 'online' | 'custom';
 type SelectionFormat = 'plain' | 'fenced' | 'fencedWithPath';
 type ConfirmSelectionSend = 'always' | 'oncePerSession';
 export type OutboundGuardMode = 'warn' | 'block' | 'off';
 
-function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
-	return vscode.workspace.getConfiguration(SECTION, scope);
-}
-
 function trimmed(key: SettingKey): string {
 	const v = section().get<unknown>(key);
 	return typeof v === 'string' ? v.trim() : '';
-}
-
-/** The raw `connections` array from user settings only (validated by ConnectionStore). */
-export function readConnectionsSetting(): unknown[] {
-	const v = section().inspect<unknown>(Setting.connections)?.globalValue;
-	return Array.isArray(v) ? v : [];
-}
-
-export async function writeConnectionsSetting(value: unknown[]): Promise<void> {
-	await section().update(Setting.connections, value, vscode.ConfigurationTarget.Global);
-}
-
-export function readActiveConnectionSetting(): string {
-	const v = section().inspect<unknown>(Setting.activeConnection)?.globalValue;
-	return typeof v === 'string' ? v : '';
-}
-
-export async function writeActiveConnectionSetting(id: string | undefined): Promise<void> {
-	await section().update(Setting.activeConnection, id || undefined, vscode.ConfigurationTarget.Global);
 }
 
 /** Accept-Language/SO-Language follow VS Code's display language unless `language` is set. */
@@ -149,46 +103,6 @@ export class SettingsWatcher extends Disposable {
 			if (keys.some((k) => changed.has(k))) listener();
 		});
 	}
-}
-
-/** User settings only, like connections: a workspace must not pick the sign-in provider or application. */
-function globalValue(key: SettingKey): unknown {
-	return section().inspect<unknown>(key)?.globalValue;
-}
-
-export function onlineEnvironmentSetting(): OnlineEnvironmentSetting {
-	const v = globalValue(Setting.onlineEnvironment);
-	return v === 'sod' || v === 'qaonline' || v === 'online' || v === 'custom' ? v : SETTING_DEFAULTS['online.environment'];
-}
-
-export function onlineCustomAuthority(): string {
-	const v = globalValue(Setting.onlineCustomAuthority);
-	return typeof v === 'string' ? v.trim() : '';
-}
-
-export function onlineClientId(environment: OnlineEnvironmentSetting): string {
-	const v = globalValue(Setting.onlineClientIds);
-	const id = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[environment] : undefined;
-	return typeof id === 'string' ? id.trim() : '';
-}
-
-export async function rememberOnlineChoice(
-	environment: OnlineEnvironmentSetting,
-	clientId: string,
-	customAuthority?: string,
-): Promise<void> {
-	const ids = globalValue(Setting.onlineClientIds);
-	const next = { ...(ids !== null && typeof ids === 'object' ? (ids as Record<string, unknown>) : {}), [environment]: clientId };
-	await section().update(Setting.onlineClientIds, next, vscode.ConfigurationTarget.Global);
-	await section().update(Setting.onlineEnvironment, environment, vscode.ConfigurationTarget.Global);
-	if (customAuthority !== undefined) {
-		await section().update(Setting.onlineCustomAuthority, customAuthority, vscode.ConfigurationTarget.Global);
-	}
-}
-
-export function onlineSignInTimeoutSeconds(): number {
-	const v = section().get<unknown>(Setting.onlineSignInTimeoutSeconds);
-	return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.min(v, 1800) : SETTING_DEFAULTS['online.signInTimeoutSeconds'];
 }
 
 const GUARD_STRICTNESS: Record<OutboundGuardMode, number> = { off: 0, warn: 1, block: 2 };

@@ -20,7 +20,7 @@ import {
 	onlineEnvironmentSetting,
 	onlineSignInTimeoutSeconds,
 	rememberOnlineChoice,
-} from '../core/config';
+} from '../core/onlineSettings';
 import { PromptId } from '../core/prompter';
 import { CancelledError } from '../util/errors';
 import { type Connection, newConnectionId } from '../connections/connection';
