@@ -73,7 +73,8 @@ function fromEarlier(earlier) {
 				const owner = earlier.find((c) => c.held.has(key));
 				if (!owner) return undefined;
 				owner.needed.add(key);
-				return { path: key, namespace: 'from-earlier', pluginData: owner.name };
+				// No side effects: the earlier chunk has run already, so a stub nobody reads can go.
+				return { path: key, namespace: 'from-earlier', pluginData: owner.name, sideEffects: false };
 			});
 			// Named ESM bindings (not a CommonJS object), so the minifier shortens every use like a local one. Copies are
 			// safe: src/ exports no `let`, and an earlier chunk has finished loading before a later one is required.
