@@ -4,6 +4,7 @@
 // Connection, …, on first use). A module lives in exactly one of them; later ones take it from the earlier one.
 const esbuild = require('esbuild');
 const fs = require('fs');
+const zlib = require('zlib');
 const path = require('path');
 const l10nTable = require('./scripts/l10nTable');
 
@@ -89,7 +90,7 @@ function fromEarlier(earlier) {
 
 /**
  * Each `vscode.l10n.t('message'` in src/ becomes `l10nAt(<index>, 'message'`, the index of its translations in
- * dist/translations.json (scripts/l10nTable.js), with an import of l10nAt (src/core/l10n.ts) on its first line. A
+ * dist/translations.json.br (scripts/l10nTable.js), with an import of l10nAt (src/core/l10n.ts) on its first line. A
  * message missing from l10n/bundle.l10n.json stays a vscode.l10n.t call and shows in English.
  */
 function indexedL10n(indexOf, missing) {
@@ -113,10 +114,20 @@ function indexedL10n(indexOf, missing) {
 	};
 }
 
-/** Writes dist/translations.json; returns the index of each English string for indexedL10n. */
+/**
+ * Writes dist/translations.json.br; returns the index of each English string for indexedL10n. Brotli with a window
+ * over the whole table lets each language compress against the others (21 KB against 24 KB deflated by the VSIX).
+ */
 function buildTranslations() {
 	const keys = l10nTable.readKeys();
-	fs.writeFileSync(path.join(dist, 'translations.json'), JSON.stringify(l10nTable.translationTable(keys)));
+	const json = Buffer.from(JSON.stringify(l10nTable.translationTable(keys)));
+	const { constants } = zlib;
+	const params = {
+		[constants.BROTLI_PARAM_QUALITY]: 11,
+		[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+		[constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+	};
+	fs.writeFileSync(path.join(dist, 'translations.json.br'), zlib.brotliCompressSync(json, { params }));
 	return new Map(keys.map((key, i) => [key, i]));
 }
 

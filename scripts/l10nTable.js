@@ -1,4 +1,4 @@
-// The extension's translations as they ship: one file, dist/translations.json, with each language's strings in the
+// The extension's translations as they ship: one file, dist/translations.json.br, with each language's strings in the
 // order of l10n/bundle.l10n.json (the English strings, exported from the sources by `npm run l10n:export`), and
 // every `vscode.l10n.t('message', …)` call in src/ rewritten at build time to `l10nAt(<index>, 'message', …)`
 // (src/core/l10n.ts, which esbuild injects).
@@ -30,7 +30,7 @@ function messagesIn(source) {
 	return [...source.matchAll(CALL)].map((m) => literalValue(m[2]));
 }
 
-/** The English strings in the bundle's order (the index each translation has in dist/translations.json). */
+/** The English strings in the bundle's order (the index each translation has in dist/translations.json.br). */
 function readKeys() {
 	const bundle = JSON.parse(fs.readFileSync(path.join(l10nDir, 'bundle.l10n.json'), 'utf8'));
 	return Object.keys(bundle);

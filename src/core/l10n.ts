@@ -1,10 +1,11 @@
 // The extension's strings are written as VS Code's `vscode.l10n.t` calls (so @vscode/l10n-dev exports them), but the
-// translations ship as one table, dist/translations.json, not as VS Code's bundle files: those repeat every English
-// string as the key in each language's file, twice the size in the VSIX. The build (scripts/l10nTable.js) rewrites
+// translations ship as one table, dist/translations.json.br (JSON, Brotli-compressed), not as VS Code's bundle files:
+// those repeat every English string as the key in each language's file, 2.5 times the size in the VSIX. The build (scripts/l10nTable.js) rewrites
 // each call to `l10nAt(<index>, …)` — the index of the string in l10n/bundle.l10n.json — and esbuild injects this
 // module where it is used. The table is read once, on the first string shown in a language other than English.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type * as zlib from 'node:zlib';
 import * as vscode from 'vscode';
 import { pickTranslation, translate, type Placeholder, type TranslationTable } from '../util/translations';
 
@@ -16,8 +17,11 @@ function current(): TranslationTable | undefined {
 		const language = vscode.env.language;
 		if (!/^en(-|$)/i.test(language)) {
 			try {
-				// Every bundle lives in dist/, next to translations.json.
-				const tables = JSON.parse(fs.readFileSync(path.join(__dirname, 'translations.json'), 'utf8')) as Record<string, TranslationTable>;
+				// Every bundle lives in dist/, next to the table. node:zlib loads only here: not at activation.
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				const { brotliDecompressSync } = require('node:zlib') as typeof zlib;
+				const packed = fs.readFileSync(path.join(__dirname, 'translations.json.br'));
+				const tables = JSON.parse(brotliDecompressSync(packed).toString('utf8')) as Record<string, TranslationTable>;
 				table = pickTranslation(tables, language);
 			} catch {
 				// Without the table (a build that could not write it) every string shows in English.

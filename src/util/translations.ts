@@ -1,4 +1,4 @@
-// The shipped translations (dist/translations.json, built by scripts/l10nTable.js): for each language, its strings
+// The shipped translations (dist/translations.json.br, built by scripts/l10nTable.js): for each language, its strings
 // in the order of l10n/bundle.l10n.json; a call site carries its string's index (rewritten at build time).
 
 /** One language's strings by index; `null` where the translator left a string out (the English one is shown). */

@@ -4,6 +4,7 @@ import * as assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -27,7 +28,7 @@ describe('Packaging (.vscodeignore)', function () {
 			'dist/webview.js',
 			'dist/codicons/codicon.css',
 			'media/chatView.css',
-			'dist/translations.json',
+			'dist/translations.json.br',
 		]) {
 			assert.ok(files.includes(f), `${f} is missing from the package: ${files.join(', ')}`);
 		}
@@ -38,7 +39,8 @@ describe('Packaging (.vscodeignore)', function () {
 		assert.ok(manifest.length > 0);
 		for (const f of manifest) assert.ok(files.includes(f), `${f} is missing from the package`);
 		const languages = fs.readdirSync(path.join(root, 'l10n')).flatMap((f) => /^bundle\.l10n\.([\w-]+)\.json$/.exec(f)?.[1] ?? []);
-		const table = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'translations.json'), 'utf8')) as Record<string, unknown>;
+		const packed = fs.readFileSync(path.join(root, 'dist', 'translations.json.br'));
+		const table = JSON.parse(zlib.brotliDecompressSync(packed).toString('utf8')) as Record<string, unknown>;
 		assert.deepStrictEqual(Object.keys(table).sort(), languages.sort());
 		// The translator's keyed files are sources: the table replaces them in the package.
 		assert.deepStrictEqual(
@@ -77,7 +79,7 @@ describe('Packaging (.vscodeignore)', function () {
 			/^dist\/codicons\/codicon\.css$/,
 			/^media\/[\w-]+\.(css|svg|png)$/,
 			/^media\/walkthrough\/[\w-]+\.md$/,
-			/^dist\/translations\.json$/,
+			/^dist\/translations\.json\.br$/,
 			/^package(\.nls(\.[\w-]+)?)?\.json$/,
 			/^(README|CHANGELOG)\.md$/,
 			/^LICENSE(\.txt)?$/,

@@ -1,10 +1,11 @@
 // The shipped translations: the lookup the extension runs (src/util/translations.ts), the build step that rewrites
-// each vscode.l10n.t call to an indexed lookup and writes dist/translations.json (scripts/l10nTable.js), and the
+// each vscode.l10n.t call to an indexed lookup and writes dist/translations.json.br (scripts/l10nTable.js), and the
 // built table itself against the translator's files.
 import * as assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { formatMessage, pickTranslation, translate } from '../../src/util/translations';
 
 const root = path.resolve(__dirname, '../../..');
@@ -118,12 +119,13 @@ describe('Translations as shipped', function () {
 
 	describe('the built table and bundles', () => {
 		before(() => {
-			if (!fs.existsSync(path.join(root, 'dist', 'translations.json'))) execFileSync(process.execPath, ['esbuild.js'], { cwd: root });
+			if (!fs.existsSync(path.join(root, 'dist', 'translations.json.br'))) execFileSync(process.execPath, ['esbuild.js'], { cwd: root });
 		});
 
 		it('holds, for each language, the translator’s string at each English string’s index', () => {
 			const keys = table.readKeys();
-			const built = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'translations.json'), 'utf8')) as Record<string, (string | null)[]>;
+			const packed = fs.readFileSync(path.join(root, 'dist', 'translations.json.br'));
+			const built = JSON.parse(zlib.brotliDecompressSync(packed).toString('utf8')) as Record<string, (string | null)[]>;
 			assert.ok(Object.keys(built).length > 0);
 			for (const [lang, strings] of Object.entries(built)) {
 				const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', `bundle.l10n.${lang}.json`), 'utf8')) as Record<string, string>;
