@@ -59,8 +59,12 @@ function lazyStubs(lazy) {
 	};
 }
 
-/** A later chunk takes every module an earlier chunk holds from there (its `__shared` export), never bundling it twice. */
-function fromEarlier(earlier) {
+/**
+ * A later chunk takes every module an earlier chunk holds from there (its `__shared` export), never bundling it twice,
+ * and only the names it imports: `uses` collects them (key → names, or null for all) for the next round, `usedBefore`
+ * holds the last round's, which the stubs export (every name in the first round).
+ */
+function fromEarlier(earlier, uses, usedBefore) {
 	return {
 		name: 'from-earlier',
 		setup(build) {
@@ -73,14 +77,14 @@ function fromEarlier(earlier) {
 				if (isBarrel(key)) return undefined;
 				const owner = earlier.find((c) => c.held.has(key));
 				if (!owner) return undefined;
-				owner.needed.add(key);
+				addNames(uses, key, await importedNames(args.importer, args.path));
 				// No side effects: the earlier chunk has run already, so a stub nobody reads can go.
 				return { path: key, namespace: 'from-earlier', pluginData: owner.name, sideEffects: false };
 			});
 			// Named ESM bindings (not a CommonJS object), so the minifier shortens every use like a local one. Copies are
 			// safe: src/ exports no `let`, and an earlier chunk has finished loading before a later one is required.
 			build.onLoad({ filter: /.*/, namespace: 'from-earlier' }, async (args) => {
-				const names = await exportsOf(args.path);
+				const names = usedBefore.get(args.path) ? [...usedBefore.get(args.path)].sort() : await exportsOf(args.path);
 				const from = `require('./${args.pluginData}.js').__shared[${JSON.stringify(args.path)}]`;
 				return { contents: names.length ? `export const { ${names.join(', ')} } = ${from};` : `${from};`, loader: 'js' };
 			});
@@ -131,6 +135,45 @@ function buildTranslations() {
 	return new Map(keys.map((key, i) => [key, i]));
 }
 
+/** Adds `names` (undefined: all) to what `uses` records for `key`. */
+function addNames(uses, key, names) {
+	if (uses.get(key) === null) return;
+	if (names === undefined) uses.set(key, null);
+	else uses.set(key, new Set([...(uses.get(key) ?? []), ...names]));
+}
+
+const sameUses = (a, b) =>
+	a.size === b.size &&
+	[...a].every(
+		([key, names]) =>
+			b.has(key) &&
+			(names === null
+				? b.get(key) === null
+				: b.get(key) !== null && names.size === b.get(key)?.size && [...names].every((n) => b.get(key).has(n))),
+	);
+
+/**
+ * The names `importer` imports from `specifier`, or undefined for all of them: a namespace or star import, a default
+ * import, or one the source on disk does not show (added by a plugin). A name the stub lacks fails the build.
+ */
+async function importedNames(importer, specifier) {
+	const source = await fs.promises.readFile(importer, 'utf8').catch(() => '');
+	const quoted = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const statements = [...source.matchAll(new RegExp(`\\b(?:import|export)\\s+([^;'"]*?)\\s+from\\s+['"]${quoted}['"]`, 'g'))];
+	if (statements.length === 0) return undefined;
+	const names = new Set();
+	for (const [, clause] of statements) {
+		if (/^type\s/.test(clause)) continue;
+		const braces = /^\{([^}]*)\}$/.exec(clause.trim());
+		if (!braces) return undefined;
+		for (const part of braces[1].split(',')) {
+			const name = part.trim().split(/\s+as\s+/)[0];
+			if (name && !name.startsWith('type ')) names.add(name);
+		}
+	}
+	return [...names];
+}
+
 const exportNames = new Map();
 /** The names a module in src/ exports (types are gone by then). */
 function exportsOf(key) {
@@ -166,44 +209,55 @@ function chunkEntry(name, lazy, exported) {
 					.filter(([, c]) => c === name)
 					.map(([key]) => `export * as ${JSON.stringify(key)} from ${JSON.stringify('./' + key)};`)
 					.join('\n');
-	const shared = [...exported].sort();
-	const imports = shared.map((key, i) => `import * as m${i} from ${JSON.stringify('./' + key)};`).join('\n');
-	const table = shared.map((key, i) => `${JSON.stringify(key)}: m${i}`).join(', ');
-	return `${head}\n${imports}\nexport const __shared = { ${table} };\n`;
+	const shared = [...exported.keys()].sort();
+	const imports = shared.map((key, i) => {
+		const names = exported.get(key);
+		const what = names === null ? `* as m${i}` : `{ ${[...names].map((n, j) => `${n} as m${i}_${j}`).join(', ')} }`;
+		return `import ${what} from ${JSON.stringify('./' + key)};`;
+	});
+	const table = shared.map((key, i) => {
+		const names = exported.get(key);
+		const value = names === null ? `m${i}` : `{ ${[...names].map((n, j) => `${n}: m${i}_${j}`).join(', ')} }`;
+		return `${JSON.stringify(key)}: ${value}`;
+	});
+	return `${head}\n${imports.join('\n')}\nexport const __shared = { ${table.join(', ')} };\n`;
 }
 
 async function buildHost() {
 	const indexOf = buildTranslations();
 	const missing = new Set();
 	const lazy = new Map();
-	const chunks = CHUNKS.map((name) => ({ name, held: new Set(), exported: new Set(), metafile: undefined }));
-	/** Builds the chunks in order; returns whether some chunk now needs an export its earlier chunk was built without. */
+	const chunks = CHUNKS.map((name) => ({ name, held: new Set(), exported: new Map(), uses: new Map(), metafile: undefined }));
+	/** Builds the chunks in order; returns whether a chunk now imports or exports other names than this round built. */
 	const buildAll = async () => {
-		const needed = chunks.map(() => new Set());
+		let changed = false;
 		for (let i = 0; i < chunks.length; i++) {
 			const c = chunks[i];
-			const earlier = chunks.slice(0, i).map((e, j) => ({ name: e.name, held: e.held, needed: needed[j] }));
+			const earlier = chunks.slice(0, i).map((e) => ({ name: e.name, held: e.held }));
+			const uses = new Map();
 			const result = await esbuild.build({
 				...hostOptions,
 				stdin: { contents: chunkEntry(c.name, lazy, c.exported), resolveDir: __dirname, sourcefile: `${c.name}-entry.js`, loader: 'ts' },
 				outfile: path.join(dist, `${c.name}.js`),
-				plugins: [lazyStubs(lazy), fromEarlier(earlier), indexedL10n(indexOf, missing)],
+				plugins: [lazyStubs(lazy), fromEarlier(earlier, uses, c.uses), indexedL10n(indexOf, missing)],
 			});
 			c.metafile = result.metafile;
 			// A module counts as held only if code of it is in the output (esbuild lists tree-shaken files too).
 			const out = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'))[1].inputs;
 			c.held = new Set(Object.keys(out).filter((k) => k.startsWith('src/') && out[k].bytesInOutput > 0));
+			if (!sameUses(uses, c.uses)) changed = true;
+			c.uses = uses;
 		}
-		let grew = false;
-		chunks.forEach((c, i) => {
-			for (const key of needed[i]) {
-				if (!c.exported.has(key)) {
-					c.exported.add(key);
-					grew = true;
-				}
+		// Each chunk exports what the later ones take from it: the union of their names per module.
+		for (const e of chunks) {
+			const exported = new Map();
+			for (const later of chunks) {
+				for (const [key, names] of later.uses) if (e.held.has(key)) addNames(exported, key, names === null ? undefined : [...names]);
 			}
-		});
-		return grew;
+			if (!sameUses(exported, e.exported)) changed = true;
+			e.exported = exported;
+		}
+		return changed;
 	};
 	// Until stable: an export added to an earlier chunk can pull more of a module into it, which later chunks then take.
 	for (let round = 0; await buildAll(); round++) {
