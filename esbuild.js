@@ -288,6 +288,16 @@ function buildWebview() {
 	});
 }
 
+/** The webview's stylesheet, media/chatView.css, to dist/ (minified in production: the VSIX ships only that copy). */
+function buildStyles() {
+	return esbuild.build({
+		entryPoints: [path.join(__dirname, 'media', 'chatView.css')],
+		outfile: path.join(dist, 'chatView.css'),
+		minify: production,
+		logLevel: 'warning',
+	});
+}
+
 /**
  * The webview's icons: only those src/webview uses, as CSS masks built from @vscode/codicons' SVGs (the whole icon
  * font is ≈ 160 KB). The icons are CC BY 4.0; the notice travels in the stylesheet.
@@ -323,7 +333,7 @@ function buildIcons() {
 async function buildAll() {
 	fs.mkdirSync(dist, { recursive: true });
 	buildIcons();
-	await Promise.all([buildHost(), buildWebview()]);
+	await Promise.all([buildHost(), buildWebview(), buildStyles()]);
 }
 
 /** In watch mode, marks each rebuild for the "npm: watch" task's problem matcher (.vscode/tasks.json). */
@@ -343,10 +353,12 @@ function watchLoop() {
 			console.log('[watch] build finished');
 		});
 	};
-	fs.watch(src, { recursive: true }, () => {
+	const changed = () => {
 		clearTimeout(timer);
 		timer = setTimeout(rebuild, 100);
-	});
+	};
+	fs.watch(src, { recursive: true }, changed);
+	fs.watch(path.join(__dirname, 'media', 'chatView.css'), changed);
 	rebuild();
 	console.log('[esbuild] watching for changes');
 }

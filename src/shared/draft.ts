@@ -20,6 +20,8 @@ export interface DraftData {
 	specialParam: string;
 }
 
+const DRAFT_FIELDS: readonly (keyof DraftData)[] = ['text', 'type', 'author', 'specialType', 'specialParam'];
+
 /** Text appended to a draft elsewhere (Add Selection to Draft, Outbox Edit), and the fields that append set. */
 export interface DraftAppend {
 	text: string;
@@ -30,12 +32,16 @@ export function emptyDraft(): DraftData {
 	return { text: '', type: 'ToCustomer', author: '', specialType: 'None', specialParam: '' };
 }
 
+export function sameDraft(a: DraftData, b: DraftData): boolean {
+	return DRAFT_FIELDS.every((k) => a[k] === b[k]);
+}
+
 export function isDraftEmpty(d: DraftData): boolean {
-	return d.text === '' && d.type === 'ToCustomer' && d.author === '' && d.specialType === 'None' && d.specialParam === '';
+	return sameDraft(d, emptyDraft());
 }
 
 export function isDraftData(v: unknown): v is DraftData {
-	if (!isObject(v) || !hasOnlyKeys(v, ['text', 'type', 'author', 'specialType', 'specialParam'])) return false;
+	if (!isObject(v) || !hasOnlyKeys(v, DRAFT_FIELDS)) return false;
 	return (
 		isString(v.text, MAX_MESSAGE_LENGTH) &&
 		(DRAFT_TYPES as readonly unknown[]).includes(v.type) &&

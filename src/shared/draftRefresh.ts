@@ -8,18 +8,12 @@
 // - A change the view missed while it was closed (`missed`) replaces the view's own copy: the host's copy already
 //   holds everything the view sent it before it closed.
 import { appendedText } from './draftStore';
-import { copyDraft, type DraftAppend, type DraftData } from './protocol';
+import { copyDraft, type DraftAppend, type DraftData, sameDraft } from './draft';
 
 export interface DraftUpdate {
 	draft: DraftData;
 	appended?: DraftAppend;
 	missed?: boolean;
-}
-
-function sameDraft(a: DraftData, b: DraftData): boolean {
-	return (
-		a.text === b.text && a.type === b.type && a.author === b.author && a.specialType === b.specialType && a.specialParam === b.specialParam
-	);
 }
 
 /**

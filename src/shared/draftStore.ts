@@ -39,7 +39,8 @@ interface StoredDraft {
 	at: number;
 }
 
-function draftKey(connectionId: string, sessionId: number): string {
+/** The one key of a (connection, session) pair. */
+export function draftKey(connectionId: string, sessionId: number): string {
 	return `${connectionId}\u0000${sessionId}`;
 }
 

@@ -132,6 +132,12 @@ export type WebviewMessage =
 /** The webview messages the composer's host part (views/composerBridge.ts) handles. */
 export type ComposerMessage = Extract<WebviewMessage, { type: 'outboxAction' | 'quickReply' }>;
 
+/** The host messages only the webview's composer parts (webview/composer.ts) handle; the view state ignores them. */
+export type ComposerHostMessage = Extract<
+	HostMessage,
+	{ type: 'draftUpdated' | 'outboxChanged' | 'outboxActionDone' | 'composerSettings' | 'quickReplyInserted' }
+>;
+
 /** Longest error text the host accepts from the webview. */
 export const MAX_WEBVIEW_ERROR_LENGTH = 2000;
 

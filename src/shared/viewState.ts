@@ -1,6 +1,14 @@
 // The chat view's state as the webview renders it, and the one reducer that changes it. Pure: no DOM, no vscode.
 // Host messages and local user actions both go through `reduce`, so rendering is a function of this state only.
-import { assertNever, type ConnectionInfo, type ConversationMessage, type ErrorInfo, type HostMessage, type SessionItem } from './protocol';
+import {
+	assertNever,
+	type ComposerHostMessage,
+	type ConnectionInfo,
+	type ConversationMessage,
+	type ErrorInfo,
+	type HostMessage,
+	type SessionItem,
+} from './protocol';
 
 /** At most this many messages are kept per conversation; older ones drop off the top. */
 export const MAX_CONVERSATION = 200;
@@ -27,7 +35,9 @@ export type LocalAction =
 	| { type: 'local.sendStarted'; requestId: string; sessionId: number }
 	| { type: 'local.dismissResult' };
 
-export type ViewAction = HostMessage | LocalAction;
+/** What changes the view state: the host's messages (but those the composer keeps, and the caret request) and the
+ * user's own actions. */
+export type ViewAction = Exclude<HostMessage, ComposerHostMessage | { type: 'focusComposer' }> | LocalAction;
 
 export function initialViewState(): ViewState {
 	return { sessions: [], sessionsLoading: false, messages: [], send: { status: 'idle' } };
@@ -35,6 +45,12 @@ export function initialViewState(): ViewState {
 
 export function isSending(s: ViewState): boolean {
 	return s.send.status === 'sending';
+}
+
+/** A send in flight stays (visible and locked) through a re-init or another session's selection; a finished result
+ * does not. */
+function keepSending(send: SendState): SendState {
+	return send.status === 'sending' ? send : { status: 'idle' };
 }
 
 export function selectedSession(s: ViewState): SessionItem | undefined {
@@ -50,6 +66,17 @@ function mergeMessages(current: readonly ConversationMessage[], incoming: readon
 	return all.length > MAX_CONVERSATION ? all.slice(all.length - MAX_CONVERSATION) : all;
 }
 
+/** Only the answer to the send in flight counts. */
+function answersSend(state: ViewState, answer: { requestId: string }): boolean {
+	return state.send.status === 'sending' && state.send.requestId === answer.requestId;
+}
+
+/** A message's fields without its `type`. */
+function fieldsOf<M extends { type: string }>(message: M): Omit<M, 'type'> {
+	const { type: _type, ...fields } = message;
+	return fields;
+}
+
 export function reduce(state: ViewState, action: ViewAction): ViewState {
 	switch (action.type) {
 		case 'init':
@@ -58,8 +85,8 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
 				connection: action.connection,
 				sessions: action.sessions,
 				selectedSessionId: action.selectedSessionId,
-				// a send in flight survives a re-init (the view was hidden and shown while posting)
-				send: state.send.status === 'sending' ? state.send : { status: 'idle' },
+				// the view was hidden and shown while posting
+				send: keepSending(state.send),
 			};
 		case 'sessionsLoading':
 			return { ...state, sessionsLoading: true, sessionsError: undefined };
@@ -86,15 +113,15 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
 				selectedSessionId: action.sessionId,
 				messages: [],
 				conversationError: undefined,
-				// a finished result belongs to the session it was for; a send in flight stays visible and locked
-				send: state.send.status === 'sending' ? state.send : { status: 'idle' },
+				// a finished result belongs to the session it was for
+				send: keepSending(state.send),
 			};
 		case 'messagesLoaded':
 			if (action.sessionId !== state.selectedSessionId) return state;
 			return {
 				...state,
 				conversationError: undefined,
-				messages: action.replace ? mergeMessages([], action.messages) : mergeMessages(state.messages, action.messages),
+				messages: mergeMessages(action.replace ? [] : state.messages, action.messages),
 			};
 		case 'messagesFailed':
 			if (action.sessionId !== state.selectedSessionId) return state;
@@ -102,27 +129,9 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
 		case 'local.sendStarted':
 			return { ...state, send: { status: 'sending', requestId: action.requestId, sessionId: action.sessionId } };
 		case 'sendSucceeded':
-			if (state.send.status !== 'sending' || state.send.requestId !== action.requestId) return state;
-			return {
-				...state,
-				send: {
-					status: 'sent',
-					requestId: action.requestId,
-					sessionId: action.sessionId,
-					messageId: action.messageId,
-					whenPosted: action.whenPosted,
-				},
-			};
+			return answersSend(state, action) ? { ...state, send: { status: 'sent', ...fieldsOf(action) } } : state;
 		case 'sendFailed':
-			if (state.send.status !== 'sending' || state.send.requestId !== action.requestId) return state;
-			return { ...state, send: { status: 'failed', requestId: action.requestId, sessionId: action.sessionId, error: action.error } };
-		case 'focusComposer':
-		case 'draftUpdated': // these five: the composer's own parts keep them (webview/composer.ts)
-		case 'outboxChanged':
-		case 'outboxActionDone':
-		case 'composerSettings':
-		case 'quickReplyInserted':
-			return state;
+			return answersSend(state, action) ? { ...state, send: { status: 'failed', ...fieldsOf(action) } } : state;
 		case 'local.dismissResult':
 			return state.send.status === 'sending' ? state : { ...state, send: { status: 'idle' } };
 		default:

@@ -3,12 +3,20 @@
 // caret for editing, never sent), drafts changed elsewhere (rules: shared/draftRefresh.ts) and the Outbox list.
 import { isMacPlatform, isSendKeystroke, opensQuickReply, type SendKey, sendHint } from '../shared/composerKeys';
 import { caretAfter, refreshedDraft } from '../shared/draftRefresh';
-import { type DraftStore } from '../shared/draftStore';
+import { sameDraft } from '../shared/draft';
+import { draftKey, type DraftStore } from '../shared/draftStore';
 import { type OutboxRow } from '../shared/outboxRows';
-import { type DraftData, emptyDraft, type HostMessage, type OutboxAction, type WebviewMessage } from '../shared/protocol';
+import {
+	type ComposerHostMessage,
+	type DraftData,
+	emptyDraft,
+	type HostMessage,
+	type OutboxAction,
+	type WebviewMessage,
+} from '../shared/protocol';
 import type { StringKey } from '../shared/strings';
 import { type ViewState } from '../shared/viewState';
-import { el, type Elements } from './dom';
+import { button, el, type Elements, icon, onClick } from './dom';
 
 type T = (k: StringKey, ...args: (string | number)[]) => string;
 
@@ -27,13 +35,11 @@ export interface ComposerContext {
 
 export interface Composer {
 	/** Every host message passes here first (it notes what the host holds); returns true when it was the composer's. */
-	observe(msg: HostMessage): boolean;
+	observe(msg: HostMessage): msg is ComposerHostMessage;
 	/** The webview told the host this draft. */
 	synced(connectionId: string, sessionId: number, draft: DraftData): void;
 	isSendKey(ev: KeyboardEvent): boolean;
 }
-
-const keyOf = (connectionId: string, sessionId: number): string => `${connectionId}\u0000${sessionId}`;
 
 function platform(): string {
 	const n = navigator as Navigator & { userAgentData?: { platform?: string } };
@@ -57,10 +63,9 @@ export function setupComposer(ctx: ComposerContext): Composer {
 	setPlaceholder();
 
 	// ---- quick replies ----
-	const quickButton = el(
-		'button',
-		{ id: 'quick-reply', type: 'button', class: 'secondary', title: t('quickReplyHint'), 'aria-label': t('quickReplyHint') },
-		el('span', { class: 'codicon codicon-reply', 'aria-hidden': 'true' }),
+	const quickButton = button(
+		{ id: 'quick-reply', class: 'secondary', title: t('quickReplyHint'), 'aria-label': t('quickReplyHint') },
+		icon('reply'),
 		el('span', {}, t('quickReply')),
 	);
 	// left in the send row; the recipient and Send stay together on the right
@@ -92,7 +97,7 @@ export function setupComposer(ctx: ComposerContext): Composer {
 		e.text.focus();
 	};
 
-	quickButton.addEventListener('click', () => askQuickReply(false));
+	onClick(quickButton, () => askQuickReply(false));
 	e.text.addEventListener('keydown', (ev) => {
 		if (!opensQuickReply(ev, e.text.value)) return;
 		ev.preventDefault();
@@ -100,12 +105,10 @@ export function setupComposer(ctx: ComposerContext): Composer {
 	});
 
 	// ---- drafts changed elsewhere ----
-	const sameDraft = (a: DraftData, b: DraftData): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 	const onDraftUpdated = (msg: Extract<HostMessage, { type: 'draftUpdated' }>): void => {
 		const s = ctx.state();
 		if (!s.connection) return;
-		const key = keyOf(s.connection.id, msg.sessionId);
+		const key = draftKey(s.connection.id, msg.sessionId);
 		if (msg.sessionId !== s.selectedSessionId) {
 			// not on screen: the host's copy is the newest (the view hands its draft over before it switches away)
 			hostCopy.set(key, msg.draft);
@@ -133,26 +136,20 @@ export function setupComposer(ctx: ComposerContext): Composer {
 	(e.text.closest('section') ?? e.send).before(section);
 
 	const actionButton = (row: OutboxRow, action: OutboxAction): HTMLButtonElement => {
-		const [label, aria, icon] =
-			action === 'retry'
-				? [t('outboxRetry'), t('outboxRetryLabel', row.customer), 'refresh']
-				: action === 'edit'
-					? [t('outboxEdit'), t('outboxEditLabel', row.customer), 'edit']
-					: [t('outboxDiscard'), t('outboxDiscardLabel', row.customer), 'trash'];
-		const b = el(
-			'button',
-			{ type: 'button', class: `secondary outbox-${action}`, 'data-action': action, 'aria-label': aria, title: aria },
-			el('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
-			el('span', {}, label),
+		const key = `outbox${action === 'retry' ? 'Retry' : action === 'edit' ? 'Edit' : 'Discard'}` as const;
+		const aria = t(`${key}Label`, row.customer);
+		const b = button(
+			{ class: `secondary outbox-${action}`, 'data-action': action, 'aria-label': aria, title: aria },
+			action === 'retry' ? icon('refresh') : action === 'edit' ? icon('edit') : icon('trash'),
+			el('span', {}, t(key)),
 		);
 		b.disabled = busy.has(row.id);
-		b.addEventListener('click', () => {
+		return onClick(b, () => {
 			if (busy.has(row.id)) return;
 			busy.add(row.id);
 			renderOutbox();
 			ctx.post({ type: 'outboxAction', id: row.id, action });
 		});
-		return b;
 	};
 
 	const renderOutbox = (): void => {
@@ -169,7 +166,7 @@ export function setupComposer(ctx: ComposerContext): Composer {
 						'div',
 						{ class: 'outbox-meta' },
 						el('span', { class: 'outbox-target' }, `${row.customer} · #${row.sessionId}`),
-						el('span', { class: 'outbox-reason' }, ` · ${row.reason === 'unknownOutcome' ? t('outboxMaybePosted') : t('outboxNotSent')}`),
+						el('span', { class: 'outbox-reason' }, ` · ${t(row.reason === 'unknownOutcome' ? 'outboxMaybePosted' : 'outboxNotSent')}`),
 					),
 					el('div', { class: 'outbox-actions' }, actionButton(row, 'retry'), actionButton(row, 'edit'), actionButton(row, 'discard')),
 				),
@@ -186,16 +183,16 @@ export function setupComposer(ctx: ComposerContext): Composer {
 	};
 
 	return {
-		observe(msg) {
+		observe(msg): msg is ComposerHostMessage {
 			switch (msg.type) {
 				case 'init':
 					if (msg.connection && msg.selectedSessionId !== undefined) {
-						hostCopy.set(keyOf(msg.connection.id, msg.selectedSessionId), msg.draft ?? emptyDraft());
+						hostCopy.set(draftKey(msg.connection.id, msg.selectedSessionId), msg.draft ?? emptyDraft());
 					}
 					return false;
 				case 'sessionSelected': {
 					const c = ctx.state().connection;
-					if (c) hostCopy.set(keyOf(c.id, msg.sessionId), msg.draft);
+					if (c) hostCopy.set(draftKey(c.id, msg.sessionId), msg.draft);
 					return false;
 				}
 				case 'composerSettings':
@@ -222,7 +219,7 @@ export function setupComposer(ctx: ComposerContext): Composer {
 			}
 		},
 		synced(connectionId, sessionId, draft) {
-			hostCopy.set(keyOf(connectionId, sessionId), draft);
+			hostCopy.set(draftKey(connectionId, sessionId), draft);
 		},
 		isSendKey: (ev) => isSendKeystroke(ev, sendKey),
 	};

@@ -13,6 +13,7 @@ export function forwardErrors(post: (m: WebviewMessage) => void): void {
 	});
 	window.addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => {
 		const reason: unknown = ev.reason;
-		report(reason instanceof Error ? reason.message : String(reason), reason instanceof Error ? reason.stack : undefined);
+		const err = reason instanceof Error ? reason : undefined;
+		report(err?.message ?? String(reason), err?.stack);
 	});
 }

@@ -12,7 +12,7 @@ import {
 } from '../shared/protocol';
 import { DRAFTS_KEY, DraftStore } from '../shared/draftStore';
 import { initialViewState, reduce, type ViewAction, type ViewState } from '../shared/viewState';
-import { buildSkeleton, type Elements } from './dom';
+import { buildSkeleton, type Elements, onClick } from './dom';
 import { readFields, writeFields } from './composerFields';
 import { forwardErrors } from './errorForwarding';
 import { parseStrings, type PersistedState, restore } from './persisted';
@@ -33,7 +33,8 @@ const root = document.getElementById('app') as HTMLElement;
 const t = makeT(parseStrings(root.dataset.strings));
 const e: Elements = buildSkeleton(root, t);
 const persisted = restore(vscode.getState());
-const sessionAction = (action: SessionAction, sessionId: number): void => vscode.postMessage({ type: 'sessionAction', action, sessionId });
+const post = (message: WebviewMessage): void => vscode.postMessage(message);
+const sessionAction = (action: SessionAction, sessionId: number): void => post({ type: 'sessionAction', action, sessionId });
 const sessionActions = recipientActions(t, sessionAction);
 e.summary.after(sessionActions.root);
 const drafts = new DraftStore({
@@ -50,7 +51,7 @@ let lastSent: { requestId: string; connectionId: string; sessionId: number; text
 const composer = setupComposer({
 	e,
 	t,
-	post: (m) => vscode.postMessage(m),
+	post,
 	state: () => state,
 	drafts,
 	readComposer,
@@ -59,9 +60,17 @@ const composer = setupComposer({
 	updateCount,
 });
 
+/** The connection and session the composer writes to, while a session is selected. */
+function target(): { connectionId: string; sessionId: number } | undefined {
+	return state.connection && state.selectedSessionId !== undefined
+		? { connectionId: state.connection.id, sessionId: state.selectedSessionId }
+		: undefined;
+}
+
 /** The selected session's own draft in webview state, if any. */
 function localDraft(): DraftData | undefined {
-	return state.connection && state.selectedSessionId !== undefined ? drafts.get(state.connection.id, state.selectedSessionId) : undefined;
+	const to = target();
+	return to && drafts.get(to.connectionId, to.sessionId);
 }
 
 function readComposer(): DraftData {
@@ -79,17 +88,14 @@ function persist(): void {
 
 /** Keeps the draft in webview state now and tells the host after a pause (or at once when `flush`). */
 function draftChanged(flush = false): void {
-	if (!state.connection || state.selectedSessionId === undefined) return;
-	void drafts.set(state.connection.id, state.selectedSessionId, readComposer());
-	const msg: WebviewMessage = {
-		type: 'draftChanged',
-		connectionId: state.connection.id,
-		sessionId: state.selectedSessionId,
-		draft: readComposer(),
-	};
+	const to = target();
+	if (!to) return;
+	const draft = readComposer();
+	void drafts.set(to.connectionId, to.sessionId, draft);
+	const msg: WebviewMessage = { type: 'draftChanged', ...to, draft };
 	const tell = (): void => {
 		composer.synced(msg.connectionId, msg.sessionId, msg.draft);
-		vscode.postMessage(msg);
+		post(msg);
 	};
 	clearTimeout(draftTimer);
 	if (flush) tell();
@@ -112,29 +118,20 @@ function updateCount(): void {
 function dispatch(action: ViewAction): void {
 	const before = state;
 	state = reduce(state, action);
-	if (
-		before.connection !== state.connection ||
-		before.sessions !== state.sessions ||
-		before.selectedSessionId !== state.selectedSessionId ||
-		before.sessionsLoading !== state.sessionsLoading ||
-		before.sessionsError !== state.sessionsError
-	) {
+	const changed = (...keys: (keyof ViewState)[]): boolean => keys.some((k) => before[k] !== state[k]);
+	if (changed('connection', 'sessions', 'selectedSessionId', 'sessionsLoading', 'sessionsError')) {
 		renderRecipient(e, state, t);
 		renderSessionList(e, state, t, {
 			select: selectSession,
-			pickUp: (sessionId) => vscode.postMessage({ type: 'pickUp', sessionId }),
+			pickUp: (sessionId) => post({ type: 'pickUp', sessionId }),
 			sessionAction,
 		});
 		sessionActions.render(state);
 	}
-	if (
-		before.messages !== state.messages ||
-		before.conversationError !== state.conversationError ||
-		before.selectedSessionId !== state.selectedSessionId
-	) {
+	if (changed('messages', 'conversationError', 'selectedSessionId')) {
 		renderConversation(e, state, t);
 	}
-	renderSend(e, state, t, { retry: send, showLog: () => vscode.postMessage({ type: 'showLog' }) });
+	renderSend(e, state, t, { retry: send, showLog: () => post({ type: 'showLog' }) });
 }
 
 /** Shows the draft of the selected session: the webview's own copy first (newest), else the host's. */
@@ -148,11 +145,12 @@ function selectSession(sessionId: number): void {
 	dispatch({ type: 'local.select', sessionId });
 	showDraftFor(undefined);
 	persist();
-	vscode.postMessage({ type: 'selectSession', sessionId });
+	post({ type: 'selectSession', sessionId });
 }
 
 function send(): void {
-	if (state.send.status === 'sending' || !state.connection || state.selectedSessionId === undefined) return;
+	const to = target();
+	if (state.send.status === 'sending' || !to) return;
 	const draft = readComposer();
 	const problem = draftProblem(draft);
 	if (problem) {
@@ -163,9 +161,9 @@ function send(): void {
 	}
 	flushDraft();
 	const requestId = crypto.randomUUID();
-	lastSent = { requestId, connectionId: state.connection.id, sessionId: state.selectedSessionId, text: draft.text };
-	dispatch({ type: 'local.sendStarted', requestId, sessionId: state.selectedSessionId });
-	vscode.postMessage({ type: 'send', requestId, connectionId: state.connection.id, sessionId: state.selectedSessionId, draft });
+	lastSent = { requestId, ...to, text: draft.text };
+	dispatch({ type: 'local.sendStarted', requestId, sessionId: to.sessionId });
+	post({ type: 'send', requestId, ...to, draft });
 }
 
 /** The server confirmed: drop that session's draft; clear the box only if it still holds what was sent. */
@@ -215,12 +213,6 @@ function onHostMessage(msg: HostMessage): void {
 		case 'messagesFailed':
 			dispatch(msg);
 			break;
-		case 'draftUpdated':
-		case 'outboxChanged':
-		case 'outboxActionDone':
-		case 'composerSettings':
-		case 'quickReplyInserted':
-			break; // the composer's (observe)
 		default: {
 			const never: never = msg;
 			void never;
@@ -247,8 +239,8 @@ e.text.addEventListener('keydown', (ev) => {
 		send();
 	}
 });
-e.send.addEventListener('click', send);
-e.refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+onClick(e.send, send);
+onClick(e.refresh, () => post({ type: 'refresh' }));
 e.sessionSelect.addEventListener('change', () => {
 	const id = Number(e.sessionSelect.value);
 	if (isSessionId(id)) selectSession(id);
@@ -264,7 +256,7 @@ function openTypedId(): void {
 	e.sessionIdInput.value = '';
 	selectSession(id);
 }
-e.openId.addEventListener('click', openTypedId);
+onClick(e.openId, openTypedId);
 e.sessionIdInput.addEventListener('keydown', (ev) => {
 	if (ev.key === 'Enter') {
 		ev.preventDefault();
@@ -278,11 +270,11 @@ e.advanced.addEventListener('toggle', () => {
 });
 window.addEventListener('blur', () => {
 	flushDraft();
-	vscode.postMessage({ type: 'focusChanged', focused: false });
+	post({ type: 'focusChanged', focused: false });
 });
 // The view's own shortcuts (next/previous session that needs a reply) apply only while focus is in here.
-window.addEventListener('focus', () => vscode.postMessage({ type: 'focusChanged', focused: true }));
-forwardErrors((m) => vscode.postMessage(m));
+window.addEventListener('focus', () => post({ type: 'focusChanged', focused: true }));
+forwardErrors(post);
 
 // Show what we had before the host answers (hide/show restores instantly), then hand over.
 if (persisted.connectionId && persisted.selectedSessionId !== undefined) {
@@ -291,4 +283,4 @@ if (persisted.connectionId && persisted.selectedSessionId !== undefined) {
 }
 updateCount();
 dispatch({ type: 'local.dismissResult' });
-vscode.postMessage({ type: 'ready', interactiveMs: performance.now() });
+post({ type: 'ready', interactiveMs: performance.now() });

@@ -22,12 +22,11 @@ export function parseStrings(json: string | undefined): Partial<Record<StringKey
 }
 
 export function restore(raw: unknown): PersistedState {
-	const out: PersistedState = { drafts: undefined, advancedOpen: false };
-	if (!raw || typeof raw !== 'object') return out;
-	const r = raw as Record<string, unknown>;
-	if (typeof r.connectionId === 'string') out.connectionId = r.connectionId;
-	if (isSessionId(r.selectedSessionId)) out.selectedSessionId = r.selectedSessionId;
-	out.advancedOpen = r.advancedOpen === true;
-	out.drafts = r.drafts;
-	return out;
+	const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+	return {
+		connectionId: typeof r.connectionId === 'string' ? r.connectionId : undefined,
+		selectedSessionId: isSessionId(r.selectedSessionId) ? r.selectedSessionId : undefined,
+		drafts: r.drafts,
+		advancedOpen: r.advancedOpen === true,
+	};
 }

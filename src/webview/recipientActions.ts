@@ -3,7 +3,7 @@
 import type { SessionAction } from '../shared/protocol';
 import type { StringKey } from '../shared/strings';
 import { selectedSession, type ViewState } from '../shared/viewState';
-import { el } from './dom';
+import { button, el, icon, onClick } from './dom';
 
 type T = (k: StringKey, ...args: (string | number)[]) => string;
 
@@ -12,30 +12,26 @@ export interface RecipientActions {
 	render(s: ViewState): void;
 }
 
-const BUTTONS: readonly { action: SessionAction; id: string; label: StringKey; aria: StringKey; icon: string }[] = [
-	{ action: 'transfer', id: 'action-transfer', label: 'transferAction', aria: 'transferActionFor', icon: 'arrow-swap' },
-	{ action: 'resetSession', id: 'action-reset', label: 'resetAction', aria: 'resetActionFor', icon: 'debug-step-back' },
-	{ action: 'openTranscript', id: 'action-transcript', label: 'transcriptAction', aria: 'transcriptActionFor', icon: 'file-text' },
+/** Each button's id is `action-<name>`; its label and aria-label are the strings `<name>Action` and `<name>ActionFor`. */
+type ButtonName = 'transfer' | 'reset' | 'transcript';
+const BUTTONS: readonly { action: SessionAction; name: ButtonName; icon: () => HTMLElement }[] = [
+	{ action: 'transfer', name: 'transfer', icon: () => icon('arrow-swap') },
+	{ action: 'resetSession', name: 'reset', icon: () => icon('debug-step-back') },
+	{ action: 'openTranscript', name: 'transcript', icon: () => icon('file-text') },
 ];
 
 export function recipientActions(t: T, run: (action: SessionAction, sessionId: number) => void): RecipientActions {
 	let sessionId: number | undefined;
 	const buttons = BUTTONS.map((b) => {
-		const button = el(
-			'button',
-			{ id: b.id, type: 'button', class: 'secondary small' },
-			el('span', { class: `codicon codicon-${b.icon}`, 'aria-hidden': 'true' }),
-			t(b.label),
-		);
-		button.addEventListener('click', () => {
+		const element = onClick(button({ id: `action-${b.name}`, class: 'secondary small' }, b.icon(), t(`${b.name}Action`)), () => {
 			if (sessionId !== undefined) run(b.action, sessionId);
 		});
-		return { ...b, button };
+		return { ...b, element };
 	});
 	const root = el(
 		'div',
 		{ id: 'recipient-actions', class: 'recipient-actions', role: 'group', 'aria-label': t('sessionActions') },
-		...buttons.map((b) => b.button),
+		...buttons.map((b) => b.element),
 	);
 	root.hidden = true;
 	return {
@@ -47,10 +43,10 @@ export function recipientActions(t: T, run: (action: SessionAction, sessionId: n
 			// The agent's own open chat can be handed on; a queued or ended one, or one already offered, cannot.
 			const assigned = session?.open === true && session.status !== 'InQueue';
 			for (const b of buttons) {
-				if (b.action === 'transfer') b.button.disabled = !assigned || session?.transfer !== undefined;
-				else if (b.action === 'resetSession') b.button.disabled = !assigned;
-				if (session) b.button.setAttribute('aria-label', t(b.aria, session.customer));
-				else b.button.removeAttribute('aria-label');
+				if (b.action === 'transfer') b.element.disabled = !assigned || session?.transfer !== undefined;
+				else if (b.action === 'resetSession') b.element.disabled = !assigned;
+				if (session) b.element.setAttribute('aria-label', t(`${b.name}ActionFor`, session.customer));
+				else b.element.removeAttribute('aria-label');
 			}
 		},
 	};

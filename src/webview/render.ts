@@ -3,12 +3,13 @@ import type { ConversationMessage, ErrorInfo, SessionAction, SessionItem } from 
 import { FALLBACK_STRINGS, format, type StringKey } from '../shared/strings';
 import { type TextPosition } from '../shared/unicode';
 import { isSending, selectedSession, type ViewState } from '../shared/viewState';
-import { el, type Elements } from './dom';
+import { button, el, type Elements, icon, onClick } from './dom';
 
 type T = (k: StringKey, ...args: (string | number)[]) => string;
 
-// Dates in VS Code's display language (the page's lang), like the relative times below, not the browser's locale.
-const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'short', timeStyle: 'short' });
+// Dates and relative times in VS Code's display language (the page's lang), not the browser's locale.
+const lang = document.documentElement.lang || undefined;
+const timeFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' });
 
 function formatTime(iso: string | undefined): string {
 	if (!iso) return '';
@@ -16,25 +17,30 @@ function formatTime(iso: string | undefined): string {
 	return Number.isNaN(d.getTime()) ? '' : timeFormat.format(d);
 }
 
-function sessionLabel(s: SessionItem): string {
-	return `#${s.id} ${s.customer}${s.topic ? ` · ${s.topic}` : ''}${s.status ? ` · ${s.statusText ?? s.status}` : ''}`;
+/** " · text" after what comes before it, or nothing when there is no text. */
+function separated(text: string | undefined): string {
+	return text ? ` · ${text}` : '';
 }
 
+function sessionLabel(s: SessionItem): string {
+	return `#${s.id} ${s.customer}${separated(s.topic)}${s.status ? ` · ${s.statusText ?? s.status}` : ''}`;
+}
+
+/** "Customer (#12)", or "#12" for a session not in the list. */
 function recipientName(s: ViewState, sessionId: number): string {
 	const session = s.sessions.find((x) => x.id === sessionId);
 	return session ? `${session.customer} (#${sessionId})` : `#${sessionId}`;
 }
 
-const relative = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: 'auto', style: 'short' });
+const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
 
 /** "5 min. ago": how long a customer waits (or since the last activity). */
 function ago(ms: number | undefined, now: number): string {
 	if (ms === undefined) return '';
 	const s = Math.round((ms - now) / 1000);
 	if (s > -60) return relative.format(Math.min(0, s), 'second');
-	if (s > -3600) return relative.format(Math.round(s / 60), 'minute');
-	if (s > -86400) return relative.format(Math.round(s / 3600), 'hour');
-	return relative.format(Math.round(s / 86400), 'day');
+	const [seconds, unit] = s > -3600 ? [60, 'minute' as const] : s > -86400 ? [3600, 'hour' as const] : [86400, 'day' as const];
+	return relative.format(Math.round(s / seconds), unit);
 }
 
 interface ListActions {
@@ -44,13 +50,11 @@ interface ListActions {
 }
 
 /** A small button on a row; its click does not also select the row. */
-function rowButton(label: string, ariaLabel: string, className: string, onClick: () => void): HTMLButtonElement {
-	const b = el('button', { type: 'button', class: `secondary ${className}`, 'aria-label': ariaLabel }, label);
-	b.addEventListener('click', (ev) => {
+function rowButton(label: string, ariaLabel: string, className: string, run: () => void): HTMLButtonElement {
+	return onClick(button({ class: `secondary ${className}`, 'aria-label': ariaLabel }, label), (ev) => {
 		ev.stopPropagation();
-		onClick();
+		run();
 	});
-	return b;
 }
 
 function rowState(session: SessionItem, t: T): string {
@@ -82,8 +86,8 @@ export function renderSessionList(e: Elements, s: ViewState, t: T, actions: List
 					'div',
 					{ class: 'row-head' },
 					el('strong', { class: 'customer' }, session.customer),
-					el('span', { class: 'topic' }, session.topic ? ` · ${session.topic}` : ''),
-					el('span', { class: 'state' }, state ? ` · ${state}` : ''),
+					el('span', { class: 'topic' }, separated(session.topic)),
+					el('span', { class: 'state' }, separated(state)),
 					el('time', { class: 'ago' }, ago(session.since, now)),
 				),
 				el('div', { class: 'snippet' }, session.snippet ?? ''),
@@ -93,16 +97,15 @@ export function renderSessionList(e: Elements, s: ViewState, t: T, actions: List
 			li.append(rowButton(t('pickUp'), t('pickUpSession', session.customer), 'pick-up', () => actions.pickUp(session.id)));
 		}
 		if (session.transfer === 'incoming') {
-			li.append(
-				rowButton(t('accept'), t('acceptSession', session.customer), 'accept-transfer', () =>
-					actions.sessionAction('acceptTransfer', session.id),
-				),
-				rowButton(t('reject'), t('rejectSession', session.customer), 'reject-transfer', () =>
-					actions.sessionAction('rejectTransfer', session.id),
-				),
-			);
+			for (const answer of ['accept', 'reject'] as const) {
+				li.append(
+					rowButton(t(answer), t(`${answer}Session`, session.customer), `${answer}-transfer`, () =>
+						actions.sessionAction(`${answer}Transfer`, session.id),
+					),
+				);
+			}
 		}
-		li.addEventListener('click', () => actions.select(session.id));
+		onClick(li, () => actions.select(session.id));
 		li.addEventListener('keydown', (ev) => {
 			if (ev.target !== li) return;
 			if (ev.key === 'Enter' || ev.key === ' ') {
@@ -128,30 +131,26 @@ interface RenderActions {
 }
 
 export function renderRecipient(e: Elements, s: ViewState, t: T): void {
-	e.connectionName.textContent = s.connection ? s.connection.name : t('noConnection');
-	e.connectionName.title = s.connection ? s.connection.baseUrl : '';
-	const options: HTMLOptionElement[] = [
-		el('option', { value: '' }, s.sessionsLoading ? t('loadingSessions') : s.sessions.length ? t('chooseSession') : t('noSessions')),
-	];
-	for (const session of s.sessions) options.push(el('option', { value: String(session.id) }, sessionLabel(session)));
-	e.sessionSelect.replaceChildren(...options);
-	e.sessionSelect.value =
-		s.selectedSessionId !== undefined && s.sessions.some((x) => x.id === s.selectedSessionId) ? String(s.selectedSessionId) : '';
-	e.refresh.disabled = s.sessionsLoading;
+	e.connectionName.textContent = s.connection?.name ?? t('noConnection');
+	e.connectionName.title = s.connection?.baseUrl ?? '';
 	const session = selectedSession(s);
+	e.sessionSelect.replaceChildren(
+		el('option', { value: '' }, t(s.sessionsLoading ? 'loadingSessions' : s.sessions.length ? 'chooseSession' : 'noSessions')),
+		...s.sessions.map((x) => el('option', { value: String(x.id) }, sessionLabel(x))),
+	);
+	e.sessionSelect.value = session ? String(session.id) : '';
+	e.refresh.disabled = s.sessionsLoading;
+	e.summary.className = s.sessionsError ? 'summary error' : 'summary';
 	if (s.sessionsError) {
 		e.summary.textContent = s.sessionsError.message;
-		e.summary.className = 'summary error';
 	} else if (session) {
-		e.summary.className = 'summary';
 		e.summary.replaceChildren(
 			el('strong', { class: 'customer' }, session.customer),
 			el('span', {}, ` · #${session.id}`),
-			el('span', {}, session.topic ? ` · ${session.topic}` : ''),
+			el('span', {}, separated(session.topic)),
 			el('span', { class: `badge ${session.open ? 'open' : 'closed'}` }, session.statusText ?? session.status ?? t('statusUnknown')),
 		);
 	} else {
-		e.summary.className = 'summary';
 		e.summary.textContent = s.selectedSessionId !== undefined ? `#${s.selectedSessionId}` : '';
 	}
 }
@@ -159,9 +158,11 @@ export function renderRecipient(e: Elements, s: ViewState, t: T): void {
 export function renderConversation(e: Elements, s: ViewState, t: T): void {
 	const atBottom = e.messages.scrollHeight - e.messages.scrollTop - e.messages.clientHeight < 24;
 	e.messages.replaceChildren(...s.messages.map((m) => messageItem(m, t)));
-	if (s.conversationError) e.conversationStatus.textContent = s.conversationError.message;
-	else if (s.selectedSessionId !== undefined && s.messages.length === 0) e.conversationStatus.textContent = t('noMessages');
-	else e.conversationStatus.textContent = '';
+	e.conversationStatus.textContent = s.conversationError
+		? s.conversationError.message
+		: s.selectedSessionId !== undefined && s.messages.length === 0
+			? t('noMessages')
+			: '';
 	if (atBottom) e.messages.scrollTop = e.messages.scrollHeight;
 }
 
@@ -182,24 +183,24 @@ function messageItem(m: ConversationMessage, t: T): HTMLLIElement {
 }
 
 export function renderSend(e: Elements, s: ViewState, t: T, actions: RenderActions): void {
-	const session = selectedSession(s);
 	const sending = isSending(s);
 	e.send.disabled = sending || !s.connection || s.selectedSessionId === undefined;
 	e.send.setAttribute('aria-busy', String(sending));
 	e.sendLabel.textContent = sending ? t('sending') : t('send');
-	e.sendTarget.textContent =
-		s.selectedSessionId !== undefined ? t('sendTo', session ? `${session.customer} (#${session.id})` : `#${s.selectedSessionId}`) : '';
+	e.sendTarget.textContent = s.selectedSessionId !== undefined ? t('sendTo', recipientName(s, s.selectedSessionId)) : '';
+	const show = (className: string, ...parts: Node[]): void => {
+		e.result.className = className;
+		e.result.replaceChildren(...parts);
+	};
 	const r = s.send;
 	switch (r.status) {
 		case 'idle':
 		case 'sending':
-			e.result.replaceChildren();
-			e.result.className = 'result';
-			return;
+			return show('result');
 		case 'sent':
-			e.result.className = 'result ok';
-			e.result.replaceChildren(
-				el('span', { class: 'codicon codicon-check', 'aria-hidden': 'true' }),
+			return show(
+				'result ok',
+				icon('check'),
 				el(
 					'span',
 					{},
@@ -209,38 +210,21 @@ export function renderSend(e: Elements, s: ViewState, t: T, actions: RenderActio
 						: t('sentElsewhere', r.messageId, formatTime(r.whenPosted), recipientName(s, r.sessionId)),
 				),
 			);
-			return;
 		case 'failed':
-			e.result.className = 'result error';
-			e.result.replaceChildren(...errorParts(r.error, t, actions));
-			return;
+			return show('result error', ...errorParts(r.error, t, actions));
 	}
 }
 
 function errorParts(error: ErrorInfo, t: T, actions: RenderActions): Node[] {
-	const retry = el('button', { id: 'retry', type: 'button', class: 'secondary' }, t('retry'));
-	retry.addEventListener('click', actions.retry);
-	const showLog = el('button', { id: 'show-log', type: 'button', class: 'secondary' }, t('showLog'));
-	showLog.addEventListener('click', actions.showLog);
+	const retry = onClick(button({ id: 'retry', class: 'secondary' }, t('retry')), actions.retry);
+	const showLog = onClick(button({ id: 'show-log', class: 'secondary' }, t('showLog')), actions.showLog);
 	// Retry is the user's own decision (never automatic); the message says when the first try may have arrived.
-	return [
-		el('span', { class: 'codicon codicon-error', 'aria-hidden': 'true' }),
-		el('span', { class: 'error-text' }, error.message),
-		el('span', { class: 'actions' }, retry, showLog),
-	];
+	return [icon('error'), el('span', { class: 'error-text' }, error.message), el('span', { class: 'actions' }, retry, showLog)];
 }
 
 export function problemText(problem: string, t: T, position?: TextPosition): string {
-	switch (problem) {
-		case 'empty':
-			return t('errEmpty');
-		case 'unicode':
-			return t('errUnicode', position?.line ?? '?', position?.column ?? '?');
-		case 'url':
-			return t('errUrl');
-		default:
-			return t('errTooLong');
-	}
+	if (problem === 'unicode') return t('errUnicode', position?.line ?? '?', position?.column ?? '?');
+	return t(problem === 'empty' ? 'errEmpty' : problem === 'url' ? 'errUrl' : 'errTooLong');
 }
 
 export function makeT(strings: Partial<Record<StringKey, string>>): T {

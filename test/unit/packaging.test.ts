@@ -13,8 +13,9 @@ describe('Packaging (.vscodeignore)', function () {
 	let files: string[];
 
 	before(() => {
-		// The bundles and the icon stylesheet exist only after a build.
-		if (!fs.existsSync(path.join(root, 'dist', 'rare.js'))) execFileSync(process.execPath, ['esbuild.js'], { cwd: root });
+		// The bundles and the stylesheets exist only after a build.
+		const built = ['rare.js', 'chatView.css'].every((f) => fs.existsSync(path.join(root, 'dist', f)));
+		if (!built) execFileSync(process.execPath, ['esbuild.js'], { cwd: root });
 		const vsce = require.resolve('@vscode/vsce/vsce', { paths: [root] });
 		const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
 		files = out.split(/\r?\n/).filter((l) => l.trim() !== '');
@@ -27,7 +28,7 @@ describe('Packaging (.vscodeignore)', function () {
 			'dist/rare.js',
 			'dist/webview.js',
 			'dist/codicons/codicon.css',
-			'media/chatView.css',
+			'dist/chatView.css',
 			'dist/translations.json.br',
 		]) {
 			assert.ok(files.includes(f), `${f} is missing from the package: ${files.join(', ')}`);
@@ -76,8 +77,8 @@ describe('Packaging (.vscodeignore)', function () {
 	it('ships nothing but what runs, the listing and its documents (an allowlist)', () => {
 		const allowed = [
 			/^dist\/(extension|features|rare|webview)\.js$/,
-			/^dist\/codicons\/codicon\.css$/,
-			/^media\/[\w-]+\.(css|svg|png)$/,
+			/^dist\/(codicons\/codicon|chatView)\.css$/,
+			/^media\/[\w-]+\.(svg|png)$/,
 			/^media\/walkthrough\/[\w-]+\.md$/,
 			/^dist\/translations\.json\.br$/,
 			/^package(\.nls(\.[\w-]+)?)?\.json$/,
