@@ -299,6 +299,27 @@ function buildStyles() {
 }
 
 /**
+ * An icon as a mask needs only its shape: no size or fill attributes, single quotes (no escaping inside the CSS
+ * string), path coordinates to 1/100 of the 16-unit grid. Paths with arcs keep their numbers (compact arc flags
+ * would not survive the rounding).
+ */
+function compactSvg(svg) {
+	const round = (d) =>
+		d.replace(/-?(?:\d+\.?\d*|\.\d+)/g, (number, offset) => {
+			const short = String(Math.round(Number(number) * 100) / 100).replace(/^(-?)0\./, '$1.');
+			// Two numbers may touch only where the second starts with '-' or the first already has its '.'.
+			const before = d[offset - 1];
+			return before !== undefined && /[\d.]/.test(before) && /^[\d.]/.test(short) ? ` ${short}` : short;
+		});
+	return svg
+		.trim()
+		.replace(/\s+/g, ' ')
+		.replace(/ (?:width|height|fill)="[^"]*"/g, '')
+		.replace(/ d="([^"]*)"/g, (whole, d) => (/[aA]/.test(d) ? whole : ` d="${round(d)}"`))
+		.replace(/"/g, "'");
+}
+
+/**
  * The webview's icons: only those src/webview uses, as CSS masks built from @vscode/codicons' SVGs (the whole icon
  * font is ≈ 160 KB). The icons are CC BY 4.0; the notice travels in the stylesheet.
  */
@@ -313,8 +334,8 @@ function buildIcons() {
 	const rules = [...names].sort().map((name) => {
 		const file = path.join(codicons, 'src', 'icons', `${name}.svg`);
 		if (!fs.existsSync(file)) throw new Error(`src/webview uses codicon "${name}", which @vscode/codicons ${version} does not have`);
-		const svg = fs.readFileSync(file, 'utf8').trim().replace(/\s+/g, ' ');
-		const url = `data:image/svg+xml,${encodeURIComponent(svg).replace(/%20/g, ' ').replace(/%3D/g, '=').replace(/%2F/g, '/').replace(/%3A/g, ':')}`;
+		const svg = compactSvg(fs.readFileSync(file, 'utf8'));
+		const url = `data:image/svg+xml,${encodeURIComponent(svg).replace(/%20/g, ' ').replace(/%3D/g, '=').replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%27/g, "'")}`;
 		return `.codicon-${name}{--codicon:url("${url}")}`;
 	});
 	const css = [
