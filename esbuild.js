@@ -36,6 +36,20 @@ const chunkOf = (target) => (RARE.some((re) => re.test(target)) ? 'rare' : 'feat
 /** A barrel (only re-exports, no state) is bundled again where needed, so a chunk takes only the files it uses. */
 const isBarrel = (key) => key.endsWith('/index.ts');
 
+/** Every source file, sorted (read again by each build): a module's index names it between chunks (`m0`, `m1`, …). */
+let sourceFiles = [];
+const listSources = () =>
+	fs
+		.readdirSync(src, { recursive: true })
+		.map((f) => `src/${f.split(path.sep).join('/')}`)
+		.filter((f) => f.endsWith('.ts'))
+		.sort();
+const idOf = (key) => {
+	const index = sourceFiles.indexOf(key);
+	if (index < 0) throw new Error(`${key} is not a source file of src/`);
+	return `m${index}`;
+};
+
 /** A dynamic import of a module in src/ becomes `require('./<chunk>.js')[module]`, evaluated on first use. */
 function lazyStubs(lazy) {
 	return {
@@ -52,7 +66,7 @@ function lazyStubs(lazy) {
 				return { path: key, namespace: 'lazy-stub', pluginData: chunk };
 			});
 			build.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({
-				contents: `module.exports = require('./${args.pluginData}.js')[${JSON.stringify(args.path)}];`,
+				contents: `module.exports = require('./${args.pluginData}.js').${idOf(args.path)};`,
 				loader: 'js',
 			}));
 		},
@@ -85,7 +99,7 @@ function fromEarlier(earlier, uses, usedBefore) {
 			// safe: src/ exports no `let`, and an earlier chunk has finished loading before a later one is required.
 			build.onLoad({ filter: /.*/, namespace: 'from-earlier' }, async (args) => {
 				const names = usedBefore.get(args.path) ? [...usedBefore.get(args.path)].sort() : await exportsOf(args.path);
-				const from = `require('./${args.pluginData}.js').__shared[${JSON.stringify(args.path)}]`;
+				const from = `require('./${args.pluginData}.js').__shared.${idOf(args.path)}`;
 				return { contents: names.length ? `export const { ${names.join(', ')} } = ${from};` : `${from};`, loader: 'js' };
 			});
 		},
@@ -207,23 +221,36 @@ function chunkEntry(name, lazy, exported) {
 			? `export * from './src/extension';`
 			: [...lazy]
 					.filter(([, c]) => c === name)
-					.map(([key]) => `export * as ${JSON.stringify(key)} from ${JSON.stringify('./' + key)};`)
+					.map(([key]) => `export * as ${idOf(key)} from ${JSON.stringify('./' + key)};`)
 					.join('\n');
 	const shared = [...exported.keys()].sort();
 	const imports = shared.map((key, i) => {
 		const names = exported.get(key);
-		const what = names === null ? `* as m${i}` : `{ ${[...names].map((n, j) => `${n} as m${i}_${j}`).join(', ')} }`;
+		const what =
+			names === null
+				? `* as s${i}`
+				: `{ ${[...names]
+						.sort()
+						.map((n, j) => `${n} as s${i}_${j}`)
+						.join(', ')} }`;
 		return `import ${what} from ${JSON.stringify('./' + key)};`;
 	});
 	const table = shared.map((key, i) => {
 		const names = exported.get(key);
-		const value = names === null ? `m${i}` : `{ ${[...names].map((n, j) => `${n}: m${i}_${j}`).join(', ')} }`;
-		return `${JSON.stringify(key)}: ${value}`;
+		const value =
+			names === null
+				? `s${i}`
+				: `{ ${[...names]
+						.sort()
+						.map((n, j) => `${n}: s${i}_${j}`)
+						.join(', ')} }`;
+		return `${idOf(key)}: ${value}`;
 	});
 	return `${head}\n${imports.join('\n')}\nexport const __shared = { ${table.join(', ')} };\n`;
 }
 
 async function buildHost() {
+	sourceFiles = listSources();
 	const indexOf = buildTranslations();
 	const missing = new Set();
 	const lazy = new Map();
@@ -288,14 +315,16 @@ function buildWebview() {
 	});
 }
 
-/** The webview's stylesheet, media/chatView.css, to dist/ (minified in production: the VSIX ships only that copy). */
-function buildStyles() {
-	return esbuild.build({
+/** dist/chatView.css: the icons the webview uses, then media/chatView.css (minified in production): one file to load. */
+async function buildStyles() {
+	const result = await esbuild.build({
 		entryPoints: [path.join(__dirname, 'media', 'chatView.css')],
 		outfile: path.join(dist, 'chatView.css'),
 		minify: production,
 		logLevel: 'warning',
+		write: false,
 	});
+	fs.writeFileSync(path.join(dist, 'chatView.css'), iconStyles() + result.outputFiles[0].text);
 }
 
 /**
@@ -323,7 +352,7 @@ function compactSvg(svg) {
  * The webview's icons: only those src/webview uses, as CSS masks built from @vscode/codicons' SVGs (the whole icon
  * font is ≈ 160 KB). The icons are CC BY 4.0; the notice travels in the stylesheet.
  */
-function buildIcons() {
+function iconStyles() {
 	const codicons = path.join(__dirname, 'node_modules', '@vscode', 'codicons');
 	const names = new Set();
 	for (const file of fs.readdirSync(path.join(src, 'webview'))) {
@@ -338,7 +367,7 @@ function buildIcons() {
 		const url = `data:image/svg+xml,${encodeURIComponent(svg).replace(/%20/g, ' ').replace(/%3D/g, '=').replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%27/g, "'")}`;
 		return `.codicon-${name}{--codicon:url("${url}")}`;
 	});
-	const css = [
+	return [
 		`/* Icons from @vscode/codicons ${version} (https://github.com/microsoft/vscode-codicons), © Microsoft Corporation,`,
 		`   licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Only the icons used, as masks. */`,
 		`.codicon{display:inline-block;width:16px;height:16px;flex:none;vertical-align:text-bottom;background-color:currentColor;`,
@@ -346,14 +375,12 @@ function buildIcons() {
 		...rules,
 		'',
 	].join('\n');
-	fs.rmSync(path.join(dist, 'codicons'), { recursive: true, force: true });
-	fs.mkdirSync(path.join(dist, 'codicons'), { recursive: true });
-	fs.writeFileSync(path.join(dist, 'codicons', 'codicon.css'), css);
 }
 
 async function buildAll() {
 	fs.mkdirSync(dist, { recursive: true });
-	buildIcons();
+	// The icon styles of earlier builds had a file of their own.
+	fs.rmSync(path.join(dist, 'codicons'), { recursive: true, force: true });
 	await Promise.all([buildHost(), buildWebview(), buildStyles()]);
 }
 

@@ -19,7 +19,7 @@ export function chatViewHtml(webview: vscode.Webview, extensionUri: vscode.Uri):
 		extensionUri,
 		title: vscode.l10n.t('SuperOffice Chat'),
 		script: 'dist/webview.js',
-		styles: ['dist/codicons/codicon.css', 'dist/chatView.css'],
+		styles: ['dist/chatView.css'],
 		lang: vscode.env.language,
 		strings: webviewStrings(),
 	});

@@ -27,7 +27,6 @@ describe('Packaging (.vscodeignore)', function () {
 			'dist/features.js',
 			'dist/rare.js',
 			'dist/webview.js',
-			'dist/codicons/codicon.css',
 			'dist/chatView.css',
 			'dist/translations.json.br',
 		]) {
@@ -77,7 +76,7 @@ describe('Packaging (.vscodeignore)', function () {
 	it('ships nothing but what runs, the listing and its documents (an allowlist)', () => {
 		const allowed = [
 			/^dist\/(extension|features|rare|webview)\.js$/,
-			/^dist\/(codicons\/codicon|chatView)\.css$/,
+			/^dist\/chatView\.css$/,
 			/^media\/[\w-]+\.(svg|png)$/,
 			/^media\/walkthrough\/[\w-]+\.md$/,
 			/^dist\/translations\.json\.br$/,
