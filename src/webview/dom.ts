@@ -15,8 +15,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 	return e;
 }
 
-/** A codicon, hidden from screen readers. Write the name as a literal in the call: the build keeps only the icons it
- * finds so in src/webview (esbuild.js, buildIcons). */
+/**
+ * A codicon, hidden from screen readers. Write the name as a literal in the call: the build ships only the icons it
+ * finds written so in src/webview (esbuild.js, iconStyles).
+ */
 export function icon(name: string): HTMLSpanElement {
 	return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
