@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../core/commandIds';
 import { sendKeySetting, Setting } from '../core/config';
 import { type Services } from '../services/services';
-import { type DraftChange, type DraftChangeInfo } from '../shared/draftStore';
+import { type DraftChange, type DraftChangeInfo, draftKey } from '../shared/draftStore';
 import { outboxRows } from '../shared/outboxRows';
 import { assertNever, type ComposerMessage, emptyDraft, type HostMessage } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
@@ -14,8 +14,6 @@ import { type LiveSessions } from './liveSessions';
 /** The writer tag of the chat view's own draft writes: they are never echoed back to it. */
 const CHAT_VIEW_DRAFT_SOURCE = 'chatView';
 export const FROM_CHAT_VIEW: DraftChangeInfo = { source: CHAT_VIEW_DRAFT_SOURCE };
-
-const draftKey = (connectionId: string, sessionId: number): string => `${connectionId}\u0000${sessionId}`;
 
 export class ComposerBridge extends Disposable {
 	private ready = false;
