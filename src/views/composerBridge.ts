@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../core/commandIds';
 import { sendKeySetting, Setting } from '../core/config';
 import { type Services } from '../services/services';
+import { customerOf } from '../sessions/sessionSummary';
 import { type DraftChange, type DraftChangeInfo, draftKey } from '../shared/draftStore';
 import { outboxRows } from '../shared/outboxRows';
 import { assertNever, type ComposerMessage, emptyDraft, type HostMessage } from '../shared/protocol';
@@ -96,15 +97,28 @@ export class ComposerBridge extends Disposable {
 		}
 	}
 
+	/** A session typed in by id is not in the list: its customer and topic from the session itself, when it can be read. */
+	private async typedIn(connectionId: string, sessionId: number): Promise<{ customer?: string; topicId?: number } | undefined> {
+		try {
+			const client = await this.s.clients.forConnection(this.s.connections.require(connectionId));
+			const session = await client.getSession(sessionId);
+			return { customer: customerOf(session), topicId: session.TopicId };
+		} catch (err) {
+			this.s.log.failure(`Quick reply: reading session ${sessionId}`, err);
+			return undefined;
+		}
+	}
+
 	/** The host's quick pick (insertQuickReply) for the session on screen; the text goes back for editing, never sent. */
 	private async quickReply(requestId: string, sessionId: number): Promise<void> {
 		let text: string | undefined;
 		try {
 			if (this.ready && this.connectionId !== undefined && sessionId === this.selected) {
-				const row = this.live.snapshot.view.rows.find((r) => r.id === sessionId);
+				const connectionId = this.connectionId;
+				const row = this.live.snapshot.view.rows.find((r) => r.id === sessionId) ?? (await this.typedIn(connectionId, sessionId));
 				const topic = this.live.topicName(row?.topicId);
 				text = await vscode.commands.executeCommand<string | undefined>(CommandId.insertQuickReply, {
-					connectionId: this.connectionId,
+					connectionId,
 					sessionId,
 					...(row?.customer ? { customer: row.customer.slice(0, 200) } : {}),
 					...(topic ? { topic: topic.slice(0, 200) } : {}),

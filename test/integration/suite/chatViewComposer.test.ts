@@ -239,6 +239,20 @@ describe('Chat view composer and Outbox list (host side)', function () {
 		assert.strictEqual(posts(server).length, 0, 'a quick reply is never sent by itself');
 	});
 
+	it('Quick reply for a session typed in by id (not in the list) fills in its customer from the session itself', async () => {
+		await setSetting('replies', [{ name: 'Greeting', text: 'Hello {customer}, about session {session}.' }]);
+		const { mark } = await onSession101();
+		// 106 (Alan Turing) is deleted: the list never shows it, but its id can be typed in
+		webview.receive({ type: 'selectSession', sessionId: 106 });
+		await waitFor('106 described', () => webview.of('sessionSelected', mark).some((m) => m.sessionId === 106 && m.session));
+		assert.ok(!t.chat.live.snapshot.view.rows.some((r) => r.id === 106));
+		scripted(t).answer('quickReply', 'Greeting');
+		webview.receive({ type: 'quickReply', requestId: 'q-typed', sessionId: 106 });
+		const got = await waitFor('inserted', () => webview.of('quickReplyInserted', mark).find((m) => m.requestId === 'q-typed'));
+		assert.strictEqual(got.text, 'Hello Alan Turing, about session 106.');
+		assert.strictEqual(posts(server).length, 0, 'a quick reply is never sent by itself');
+	});
+
 	it('openOutbox with an id that is gone says so and acts on nothing', async () => {
 		await addConnection(t, demoBasic(server), DEMO_PASSWORD);
 		const p = scripted(t);
