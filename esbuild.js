@@ -156,15 +156,11 @@ function addNames(uses, key, names) {
 	else uses.set(key, new Set([...(uses.get(key) ?? []), ...names]));
 }
 
-const sameUses = (a, b) =>
-	a.size === b.size &&
-	[...a].every(
-		([key, names]) =>
-			b.has(key) &&
-			(names === null
-				? b.get(key) === null
-				: b.get(key) !== null && names.size === b.get(key)?.size && [...names].every((n) => b.get(key).has(n))),
-	);
+/** Two records of names per module are the same (order aside). */
+const sameUses = (a, b) => {
+	const canonical = (uses) => JSON.stringify([...uses].map(([key, names]) => [key, names && [...names].sort()]).sort());
+	return canonical(a) === canonical(b);
+};
 
 /**
  * The names `importer` imports from `specifier`, or undefined for all of them: a namespace or star import, a default

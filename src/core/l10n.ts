@@ -9,6 +9,7 @@ import type * as zlib from 'node:zlib';
 import * as vscode from 'vscode';
 import { pickTranslation, translate, type Placeholder, type TranslationTable } from '../util/translations';
 
+/** null until the first string asks; then the display language's table, or undefined (English, or none shipped). */
 let table: TranslationTable | undefined | null = null;
 
 function current(): TranslationTable | undefined {

@@ -12,7 +12,8 @@ export type Placeholder = string | number | boolean;
  */
 export function pickTranslation(tables: Readonly<Record<string, TranslationTable>>, language: string): TranslationTable | undefined {
 	const lang = language.toLowerCase();
-	return Object.hasOwn(tables, lang) ? tables[lang] : Object.hasOwn(tables, lang.split('-')[0]) ? tables[lang.split('-')[0]] : undefined;
+	for (const key of [lang, lang.split('-')[0]]) if (Object.hasOwn(tables, key)) return tables[key];
+	return undefined;
 }
 
 /** `{0}`, `{1}`, … replaced by the arguments, as vscode.l10n.t does; a placeholder without an argument stays. */

@@ -7,6 +7,7 @@ import { sendToSession } from '../sending/sendToSession';
 import { type Services } from '../services/services';
 import { type Connection } from '../connections/connection';
 import { type SessionItem } from '../shared/protocol';
+import { customerOf } from '../sessions/sessionSummary';
 import { withStatusText } from './liveItems';
 import { sessionItemFromEntity, toMessageDraft } from './viewModel';
 import { FROM_CHAT_VIEW } from './composerBridge';
@@ -58,11 +59,19 @@ export async function sendFromView(
 	}
 }
 
+/** A session typed in by id: what the view shows, and what a quick reply fills in (the customer's name, the topic). */
+export interface TypedSession {
+	item: SessionItem;
+	customer?: string;
+	topicId?: number;
+}
+
 /** A session typed in by id, read from the server; undefined (logged) when it cannot be read. */
-export async function describeTypedSession(deps: Services, connection: Connection, sessionId: number): Promise<SessionItem | undefined> {
+export async function describeTypedSession(deps: Services, connection: Connection, sessionId: number): Promise<TypedSession | undefined> {
 	try {
 		const client = await deps.clients.forConnection(connection);
-		return withStatusText(sessionItemFromEntity(await client.getSession(sessionId)));
+		const session = await client.getSession(sessionId);
+		return { item: withStatusText(sessionItemFromEntity(session)), customer: customerOf(session), topicId: session.TopicId };
 	} catch (err) {
 		deps.log.failure(`chat view: loading session ${sessionId}`, err);
 		return undefined;

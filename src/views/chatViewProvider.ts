@@ -258,16 +258,20 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 		this.updateOnScreen();
 		await this.selection.set(connection.id, sessionId);
 		const known = this.sessionsCache.find((s) => s.id === sessionId);
-		this.post({ type: 'sessionSelected', sessionId, session: known, draft: this.drafts.get(connection.id, sessionId) ?? emptyDraft() });
+		this.postSelected(connection.id, sessionId, known);
 		await Promise.all([this.loadMessages(sessionId, true), known ? undefined : this.loadSession(connection, sessionId)]);
+	}
+
+	private postSelected(connectionId: string, sessionId: number, session: SessionItem | undefined): void {
+		this.post({ type: 'sessionSelected', sessionId, session, draft: this.drafts.get(connectionId, sessionId) ?? emptyDraft() });
 	}
 
 	/** A typed-in id that is not in the list: show who it is (or the error, e.g. not found). */
 	private async loadSession(connection: Connection, sessionId: number): Promise<void> {
-		const session = await describeTypedSession(this.deps, connection, sessionId);
-		if (session && this.selected === sessionId) {
-			this.post({ type: 'sessionSelected', sessionId, session, draft: this.drafts.get(connection.id, sessionId) ?? emptyDraft() });
-		}
+		const typed = await describeTypedSession(this.deps, connection, sessionId);
+		if (!typed || this.selected !== sessionId) return;
+		this.composer.typedSessionShown(connection.id, sessionId, typed);
+		this.postSelected(connection.id, sessionId, typed.item);
 	}
 
 	private async loadMessages(sessionId: number, replace: boolean): Promise<void> {

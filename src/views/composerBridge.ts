@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { CommandId } from '../core/commandIds';
 import { sendKeySetting, Setting } from '../core/config';
 import { type Services } from '../services/services';
-import { customerOf } from '../sessions/sessionSummary';
 import { type DraftChange, type DraftChangeInfo, draftKey } from '../shared/draftStore';
 import { outboxRows } from '../shared/outboxRows';
 import { assertNever, type ComposerMessage, emptyDraft, type HostMessage } from '../shared/protocol';
@@ -22,6 +21,7 @@ export class ComposerBridge extends Disposable {
 	private selected: number | undefined;
 	/** Drafts changed while the webview could not hear it (closed, or another connection): told after its next init. */
 	private readonly missed = new Map<string, { connectionId: string; sessionId: number }>();
+	private typed: { connectionId: string; sessionId: number; customer?: string; topicId?: number } | undefined;
 
 	constructor(
 		private readonly s: Services,
@@ -97,16 +97,9 @@ export class ComposerBridge extends Disposable {
 		}
 	}
 
-	/** A session typed in by id is not in the list: its customer and topic from the session itself, when it can be read. */
-	private async typedIn(connectionId: string, sessionId: number): Promise<{ customer?: string; topicId?: number } | undefined> {
-		try {
-			const client = await this.s.clients.forConnection(this.s.connections.require(connectionId));
-			const session = await client.getSession(sessionId);
-			return { customer: customerOf(session), topicId: session.TopicId };
-		} catch (err) {
-			this.s.log.failure(`Quick reply: reading session ${sessionId}`, err);
-			return undefined;
-		}
+	/** The view shows a session typed in by id, which the list does not have: its details for a quick reply. */
+	typedSessionShown(connectionId: string, sessionId: number, details: { customer?: string; topicId?: number }): void {
+		this.typed = { connectionId, sessionId, ...details };
 	}
 
 	/** The host's quick pick (insertQuickReply) for the session on screen; the text goes back for editing, never sent. */
@@ -114,11 +107,11 @@ export class ComposerBridge extends Disposable {
 		let text: string | undefined;
 		try {
 			if (this.ready && this.connectionId !== undefined && sessionId === this.selected) {
-				const connectionId = this.connectionId;
-				const row = this.live.snapshot.view.rows.find((r) => r.id === sessionId) ?? (await this.typedIn(connectionId, sessionId));
+				const typed = this.typed?.connectionId === this.connectionId && this.typed.sessionId === sessionId ? this.typed : undefined;
+				const row = this.live.snapshot.view.rows.find((r) => r.id === sessionId) ?? typed;
 				const topic = this.live.topicName(row?.topicId);
 				text = await vscode.commands.executeCommand<string | undefined>(CommandId.insertQuickReply, {
-					connectionId,
+					connectionId: this.connectionId,
 					sessionId,
 					...(row?.customer ? { customer: row.customer.slice(0, 200) } : {}),
 					...(topic ? { topic: topic.slice(0, 200) } : {}),

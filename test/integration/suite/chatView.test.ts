@@ -3,42 +3,13 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { type ExtensionApi } from '../../../src/extensionApi';
-import { type HostMessage } from '../../../src/shared/protocol';
 import { ChatViewProvider } from '../../../src/views/chatViewProvider';
 import { DEMO, type LocalServer, startServer } from '../../server/server';
+import { waitFor } from '../helpers/core';
+import { type FakeWebview, showInFakeView, textDraft as draft } from '../helpers/fakeWebview';
 
 const EXTENSION_ID = 'superoffice-chat.superoffice-chat';
 const CONNECTION_ID = 'it-chat-view';
-const draft = (text: string) => ({ text, type: 'ToCustomer' as const, author: '', specialType: 'None' as const, specialParam: '' });
-
-class FakeWebview {
-	options: vscode.WebviewOptions = {};
-	html = '';
-	readonly cspSource = 'https://fake.vscode-cdn.test';
-	readonly posted: HostMessage[] = [];
-	private readonly incoming = new vscode.EventEmitter<unknown>();
-	readonly onDidReceiveMessage = this.incoming.event;
-	postMessage(m: HostMessage): Thenable<boolean> {
-		this.posted.push(m);
-		return Promise.resolve(true);
-	}
-	asWebviewUri(u: vscode.Uri): vscode.Uri {
-		return u;
-	}
-	receive(m: unknown): void {
-		this.incoming.fire(m);
-	}
-}
-
-async function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs = 10000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const v = fn();
-		if (v !== undefined && v !== false) return v;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
 
 describe('Chat view (host side)', function () {
 	let server: LocalServer;
@@ -59,17 +30,7 @@ describe('Chat view (host side)', function () {
 		await config().update('activeConnection', CONNECTION_ID, vscode.ConfigurationTarget.Global);
 		await api.testing.services.secrets.set(CONNECTION_ID, { token: DEMO.bearer });
 		provider = new ChatViewProvider(api.testing.services, api.testing.chat.live);
-		webview = new FakeWebview();
-		const never = new vscode.EventEmitter<void>().event;
-		const view = {
-			webview,
-			visible: true,
-			viewType: 'superofficeChat.chatView',
-			onDidChangeVisibility: never,
-			onDidDispose: never,
-			show: () => undefined,
-		};
-		provider.resolveWebviewView(view as unknown as vscode.WebviewView);
+		webview = showInFakeView(provider);
 	});
 
 	after(async () => {

@@ -5,38 +5,12 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../../src/extensionApi';
 import { OUTBOX_KEY } from '../../../src/shared/outbox';
-import { type HostMessage } from '../../../src/shared/protocol';
 import { ChatViewProvider } from '../../../src/views/chatViewProvider';
 import { type LocalServer } from '../../server/server';
+import { type FakeWebview, type Of, showInFakeView, textDraft as draft } from '../helpers/fakeWebview';
 import { addConnection, DEMO_PASSWORD, demoBasic, posts, scripted, setSetting, SITE, useCoreSuite, waitFor } from '../helpers/core';
 
 const MESSAGES_101 = `${SITE}/api/v1/ChatSession/101/Messages`;
-const draft = (text: string) => ({ text, type: 'ToCustomer' as const, author: '', specialType: 'None' as const, specialParam: '' });
-type Of<K extends HostMessage['type']> = Extract<HostMessage, { type: K }>;
-
-class FakeWebview {
-	options: vscode.WebviewOptions = {};
-	html = '';
-	readonly cspSource = 'https://fake.vscode-cdn.test';
-	readonly posted: HostMessage[] = [];
-	private readonly incoming = new vscode.EventEmitter<unknown>();
-	readonly onDidReceiveMessage = this.incoming.event;
-	postMessage(m: HostMessage): Thenable<boolean> {
-		this.posted.push(m);
-		return Promise.resolve(true);
-	}
-	asWebviewUri(u: vscode.Uri): vscode.Uri {
-		return u;
-	}
-	receive(m: unknown): void {
-		this.incoming.fire(m);
-	}
-	/** Messages of that type posted from index `from` on. */
-	of<K extends HostMessage['type']>(type: K, from = 0): Of<K>[] {
-		return this.posted.slice(from).filter((m): m is Of<K> => m.type === type);
-	}
-}
-
 describe('Chat view composer and Outbox list (host side)', function () {
 	this.timeout(30000);
 	let t: TestingApi;
@@ -54,10 +28,7 @@ describe('Chat view composer and Outbox list (host side)', function () {
 
 	before(() => {
 		provider = new ChatViewProvider(t.services, t.chat.live);
-		webview = new FakeWebview();
-		const never = new vscode.EventEmitter<void>().event;
-		const view = { webview, visible: true, viewType: 'superofficeChat.chatView', onDidChangeVisibility: never, onDidDispose: never };
-		provider.resolveWebviewView(view as unknown as vscode.WebviewView);
+		webview = showInFakeView(provider);
 	});
 
 	beforeEach(async () => {
