@@ -5,24 +5,15 @@ import { type ChatSessionEntity } from '../api';
 import { CommandId } from '../core/commandIds';
 import { registerCommand, showError } from '../errors/showError';
 import { type Services } from '../services/services';
-import { resolveTarget } from '../targets/resolveTarget';
-import { continueWithSession, guarded, myAssociateId, sessionName, withActionProgress } from '../targets/sessionActions';
+import { resolveIncomingTransfer } from '../targets/incomingTransfer';
+import { continueWithSession, guarded, sessionName, withActionProgress } from '../targets/sessionActions';
 import { parseTargetArgs } from '../targets/targetArgs';
 
 export function registerAcceptTransferCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.acceptTransfer, async (arg?: unknown): Promise<ChatSessionEntity | undefined> => {
 		const args = parseTargetArgs(arg, CommandId.acceptTransfer);
-		const connection = s.connections.require(args.connectionId);
-		// Only the picker needs to know who "me" is (to list the transfers addressed to me).
-		const me = args.sessionId === undefined ? await myAssociateId(s, connection) : undefined;
-		const target = await resolveTarget(s, {
-			connectionId: connection.id,
-			sessionId: args.sessionId,
-			title: vscode.l10n.t('Accept Transfer ({0})', connection.name),
-			filter: (r) => r.transferToId !== undefined && (me === undefined || r.transferToId === me),
-			emptyText: vscode.l10n.t('No chat is being transferred to you on {0}', connection.name),
-		});
-		const { client, sessionId } = target;
+		const target = await resolveIncomingTransfer(s, args, (connectionName) => vscode.l10n.t('Accept Transfer ({0})', connectionName));
+		const { connection, client, sessionId } = target;
 		const name = sessionName(target.customer, sessionId);
 		try {
 			const session = await guarded(s, connection, sessionId, vscode.l10n.t('Accept Transfer'), () =>

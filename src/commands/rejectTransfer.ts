@@ -5,23 +5,15 @@ import { type ChatSessionEntity } from '../api';
 import { CommandId } from '../core/commandIds';
 import { registerCommand, showError } from '../errors/showError';
 import { type Services } from '../services/services';
-import { resolveTarget } from '../targets/resolveTarget';
-import { announce, guarded, myAssociateId, refreshSessionViews, sessionName, withActionProgress } from '../targets/sessionActions';
+import { resolveIncomingTransfer } from '../targets/incomingTransfer';
+import { announce, guarded, refreshSessionViews, sessionName, withActionProgress } from '../targets/sessionActions';
 import { parseTargetArgs } from '../targets/targetArgs';
 
 export function registerRejectTransferCommand(s: Services): vscode.Disposable {
 	return registerCommand(s, CommandId.rejectTransfer, async (arg?: unknown): Promise<ChatSessionEntity | undefined> => {
 		const args = parseTargetArgs(arg, CommandId.rejectTransfer);
-		const connection = s.connections.require(args.connectionId);
-		const me = args.sessionId === undefined ? await myAssociateId(s, connection) : undefined;
-		const target = await resolveTarget(s, {
-			connectionId: connection.id,
-			sessionId: args.sessionId,
-			title: vscode.l10n.t('Reject Transfer ({0})', connection.name),
-			filter: (r) => r.transferToId !== undefined && (me === undefined || r.transferToId === me),
-			emptyText: vscode.l10n.t('No chat is being transferred to you on {0}', connection.name),
-		});
-		const { client, sessionId } = target;
+		const target = await resolveIncomingTransfer(s, args, (connectionName) => vscode.l10n.t('Reject Transfer ({0})', connectionName));
+		const { connection, client, sessionId } = target;
 		const name = sessionName(target.customer, sessionId);
 		try {
 			const session = await guarded(s, connection, sessionId, vscode.l10n.t('Reject Transfer'), () =>
