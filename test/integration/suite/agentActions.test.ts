@@ -320,7 +320,8 @@ describe('Agent actions: pick up, transfer, put back, transcript', function () {
 				'The chat was not put back in the queue: the chat is not yours.',
 				'The chat was not put back in the queue: it is already in the queue, or it has ended.',
 			]);
-			for (const n of p.notifications) assert.deepStrictEqual(n.actions, ['Show Log']);
+			// The two failures offer no Retry (a live notification about the reseeded queue may also arrive: not these).
+			for (const n of p.notifications.filter((n) => n.level === 'error')) assert.deepStrictEqual(n.actions, ['Show Log']);
 		});
 	});
 
