@@ -69,7 +69,6 @@ const BUDGETS = [
 	['dist/extension.js (loaded at activation)', 'dist/extension.js', 60 * 1024],
 	['dist/webview.js', 'dist/webview.js', 25 * 1024],
 	['dist/features.js (on first use)', 'dist/features.js', undefined],
-	['dist/rare.js (on first use of rare flows)', 'dist/rare.js', undefined],
 ];
 
 /** Packages the production VSIX (vscode:prepublish builds with --production) and prints each size against its budget. */

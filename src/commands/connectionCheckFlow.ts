@@ -1,4 +1,4 @@
-// What Check Connection runs (loaded on first use, into dist/rare.js): every step from this machine to a working chat
+// What Check Connection runs (loaded on first use, into dist/features.js): every step from this machine to a working chat
 // (DNS, TCP, TLS, the WebAPI, the credentials, the chat rights, the Online tenant, the clock), each ✓/!/✗ with its
 // fix; Show Report / Copy Report give a redacted text for a support ticket.
 import * as vscode from 'vscode';

@@ -63,7 +63,7 @@ export class OnlineTokens extends Disposable {
 	metadataFor(authority: string, signal?: AbortSignal): Promise<ProviderMetadata> {
 		let p = this.metadata.get(authority);
 		if (!p) {
-			// Discovery and the id_token checks load on first use (dist/rare.js), not at activation.
+			// Discovery and the id_token checks load on first use (dist/features.js), not at activation.
 			p = import('../online/discovery').then(({ discover }) => discover(authority, this.fetchFn, signal));
 			this.metadata.set(authority, p);
 			p.catch(() => this.metadata.delete(authority));

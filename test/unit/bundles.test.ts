@@ -41,7 +41,7 @@ describe('bundles (what loads when)', function () {
 			'src/commands/connectionCheckFlow.ts',
 		]) {
 			assert.ok(!atActivation.includes(rare), `${rare} is loaded at activation`);
-			assert.ok(held('rare').includes(rare), `${rare} is not in dist/rare.js`);
+			assert.ok(held('features').includes(rare), `${rare} is not in dist/features.js`);
 		}
 		const external = Object.values(meta.extension.outputs).flatMap((o) => o.imports.map((i) => i.path));
 		for (const m of ['node:http', 'node:dns', 'node:tls', 'node:net']) assert.ok(!external.includes(m), `extension.js requires ${m}`);

@@ -14,7 +14,7 @@ describe('Packaging (.vscodeignore)', function () {
 
 	before(() => {
 		// The bundles and the stylesheets exist only after a build.
-		const built = ['rare.js', 'chatView.css'].every((f) => fs.existsSync(path.join(root, 'dist', f)));
+		const built = ['features.js', 'chatView.css'].every((f) => fs.existsSync(path.join(root, 'dist', f)));
 		if (!built) execFileSync(process.execPath, ['esbuild.js'], { cwd: root });
 		const vsce = require.resolve('@vscode/vsce/vsce', { paths: [root] });
 		const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
@@ -25,7 +25,6 @@ describe('Packaging (.vscodeignore)', function () {
 		for (const f of [
 			'dist/extension.js',
 			'dist/features.js',
-			'dist/rare.js',
 			'dist/webview.js',
 			'dist/chatView.css',
 			'dist/translations.json.br',
@@ -75,7 +74,7 @@ describe('Packaging (.vscodeignore)', function () {
 
 	it('ships nothing but what runs, the listing and its documents (an allowlist)', () => {
 		const allowed = [
-			/^dist\/(extension|features|rare|webview)\.js$/,
+			/^dist\/(extension|features|webview)\.js$/,
 			/^dist\/chatView\.css$/,
 			/^media\/[\w-]+\.(svg|png)$/,
 			/^media\/walkthrough\/[\w-]+\.md$/,
