@@ -220,7 +220,9 @@ function chunkEntry(name, lazy, exported) {
 			? `export * from './src/extension';`
 			: [...lazy]
 					.filter(([, c]) => c === name)
-					.map(([key]) => `export * as ${idOf(key)} from ${JSON.stringify('./' + key)};`)
+					.map(([key]) => key)
+					.sort() // the stubs are found in parallel, in no fixed order
+					.map((key) => `export * as ${idOf(key)} from ${JSON.stringify('./' + key)};`)
 					.join('\n');
 	const shared = [...exported.keys()].sort();
 	const imports = shared.map((key, i) => {
