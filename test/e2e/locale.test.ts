@@ -80,4 +80,45 @@ describe('Display language nb (Norwegian Bokmål)', function () {
 		await wb.screenshot('locale-nb');
 		assert.deepStrictEqual(wb.server.violations, []);
 	});
+
+	it('opens Get Started in Norwegian, the Online step with its Developer Portal steps and its illustration', async () => {
+		await wb.runCommand('Kom i gang');
+		const page = wb.page.locator('.gettingStartedContainer');
+		await page.locator('.getting-started-category', { hasText: 'Kom i gang med SuperOffice Chat' }).first().waitFor({ timeout: 15000 });
+		const steps = page.locator('.getting-started-step .step-title');
+		await steps.first().waitFor({ timeout: 15000 });
+		const titles = (await steps.allTextContents()).map((t) => t.trim()).filter(Boolean);
+		for (const title of ['Koble til en Onsite-server', 'Se hver forespørsel i loggen']) {
+			assert.ok(titles.includes(title), `${title} in: ${titles.join(' | ')}`);
+		}
+		// The Online step, opened as a person would: its description in Norwegian, with the Developer Portal's own
+		// names, and the picture beside it drawn in the theme's colours.
+		await page.locator('.getting-started-step', { hasText: 'Eller logg inn på SuperOffice Online' }).first().click();
+		const expanded = page.locator('.getting-started-step.expanded');
+		await expanded.locator('.step-description-container', { hasText: 'opprett en Native app med endepunktet WebApi' }).waitFor({ timeout: 15000 });
+		const text = (await expanded.locator('.step-description-container').textContent()) ?? '';
+		assert.match(text, /kopier Application ID/);
+		assert.ok(!text.includes('`'), `a backtick shows: ${text}`);
+		assert.doesNotMatch(text, /\b(Once|create|Then sign in)\b/, `English in: ${text}`);
+		const picture = wb.page
+			.frameLocator('.gettingStartedContainer .getting-started-media iframe.webview.ready')
+			.frameLocator('iframe#active-frame')
+			.locator('svg');
+		await picture.waitFor({ timeout: 15000 });
+		assert.strictEqual(await picture.locator('text').textContent(), '127.0.0.1');
+		// The theme's colours reach it: the accent is the button colour VS Code sets in the webview.
+		const colours = await picture.evaluate((svg) => {
+			const button = getComputedStyle(document.documentElement).getPropertyValue('--vscode-button-background').trim();
+			const probe = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+			probe.style.fill = button;
+			svg.appendChild(probe);
+			const theme = getComputedStyle(probe).fill;
+			probe.remove();
+			const accent = svg.querySelector('[fill^="var(--vscode-button-background"]');
+			return { button, theme, accent: accent ? getComputedStyle(accent).fill : 'no accent' };
+		});
+		assert.ok(colours.button !== '', 'the webview has no theme colours');
+		assert.strictEqual(colours.accent, colours.theme);
+		await wb.screenshot('locale-nb-walkthrough');
+	});
 });

@@ -27,7 +27,7 @@ interface Contributes {
 	configuration: Array<{ id: string; title: string; order?: number; properties: Record<string, { order?: number }> }>;
 	walkthroughs: Array<{
 		id: string;
-		steps: Array<{ id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }>;
+		steps: Array<{ id: string; title: string; description: string; media: { svg?: string; altText?: string }; completionEvents?: string[] }>;
 	}>;
 }
 

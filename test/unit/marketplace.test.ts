@@ -1,6 +1,7 @@
 // What a Marketplace reviewer and a first-time user see of the manifest: the listing (publisher, icon, banner,
 // categories), where the extension runs, commands hidden where they cannot run, settings in titled, ordered sections
-// with patterns, and a walkthrough whose steps complete on real events and whose pages ship.
+// with patterns, and a walkthrough whose steps complete on real events, in words every language has and pictures
+// that need none.
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,7 +27,13 @@ interface Contributes {
 	walkthroughs: Array<{
 		id: string;
 		title: string;
-		steps: Array<{ id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }>;
+		steps: Array<{
+			id: string;
+			title: string;
+			description: string;
+			media: { svg?: string; altText?: string; markdown?: string; image?: string };
+			completionEvents?: string[];
+		}>;
 	}>;
 	viewsWelcome: Array<{ view: string; contents: string }>;
 }
@@ -182,7 +189,7 @@ describe('Marketplace listing and first use (package.json)', () => {
 		}
 	});
 
-	it('declares a walkthrough whose steps complete on real events and whose pages exist and ship', () => {
+	it('declares a walkthrough whose steps complete on real events and whose illustrations exist and ship', () => {
 		const [w] = contributes.walkthroughs;
 		assert.ok(w, 'no walkthrough');
 		assert.strictEqual(w.id, 'superofficeChat.gettingStarted');
@@ -203,13 +210,30 @@ describe('Marketplace listing and first use (package.json)', () => {
 				} else if (kind === 'onSettingChanged') assert.ok(arg.startsWith('superofficeChat.'), `${step.id}: ${e}`);
 				else assert.fail(`${step.id}: unexpected completion event ${e}`);
 			}
-			const media = step.media.markdown ?? '';
+			// Words live in the step's title and description (package.nls.<lang>.json); the media is a picture that needs
+			// no translation: an SVG coloured by the theme, with a translated alternative text. A Markdown page would
+			// show English beside translated steps.
+			assert.deepStrictEqual(Object.keys(step.media).sort(), ['altText', 'svg'], `${step.id}: media`);
+			const media = step.media.svg ?? '';
 			assert.ok(media.startsWith('media/walkthrough/'), `${step.id}: media`);
 			assert.ok(fs.existsSync(path.join(root, media)), `${media} is missing`);
-			assert.ok(fs.readFileSync(path.join(root, media), 'utf8').trim().length > 0, `${media} is empty`);
+			const svg = fs.readFileSync(path.join(root, media), 'utf8');
+			assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="[\d ]+">/, `${media} is not an SVG`);
+			assert.doesNotMatch(svg, /<script|\bon\w+=|href=/i, `${media}: no script, handler or link`);
+			// The page that shows it allows only its own styles (CSP style-src 'nonce-…'): colours must be attributes.
+			assert.doesNotMatch(svg, /<style|\sstyle=|\sclass=/, `${media}: styles the walkthrough's CSP would block`);
+			assert.match(svg, /fill="var\(--vscode-/, `${media} does not follow the theme`);
+			assert.ok(nls[/^%(.+)%$/.exec(step.media.altText ?? '')?.[1] ?? ''], `${step.id}: altText is not a translated string`);
 		}
 		assert.match(ignore, /^!media\/(walkthrough\/)?\*\*$/m, 'media/walkthrough/ ships');
 		const stepText = w.steps.map((s) => nls[/^%(.+)%$/.exec(s.description)?.[1] ?? ''] ?? '').join('\n');
+		// A step's description renders **bold** and [links](…) but not `code`: a backtick would show as itself.
+		for (const file of fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f))) {
+			const strings = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+			for (const [key, value] of Object.entries(strings)) {
+				if (key.startsWith('walkthrough.')) assert.ok(!value.includes('`'), `${file} ${key}: a backtick`);
+			}
+		}
 		for (const must of [
 			'Developer Portal',
 			'Onsite',

@@ -62,14 +62,14 @@ describe('Packaging (.vscodeignore)', function () {
 		for (const src of images) assert.ok(fs.existsSync(path.join(root, src)), `${src} (shown by the README) is missing from the repository`);
 	});
 
-	it('ships the icon and every walkthrough page the manifest names', () => {
+	it('ships the icon and every walkthrough illustration the manifest names', () => {
 		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
 			icon: string;
-			contributes: { walkthroughs: Array<{ steps: Array<{ media: { markdown?: string } }> }> };
+			contributes: { walkthroughs: Array<{ steps: Array<{ media: { svg?: string } }> }> };
 		};
-		const pages = pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((st) => st.media.markdown ?? ''));
-		assert.ok(pages.length > 0);
-		for (const f of [pkg.icon, ...pages]) assert.ok(files.includes(f), `${f} is missing from the package`);
+		const images = pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((st) => st.media.svg ?? ''));
+		assert.ok(images.length > 0);
+		for (const f of [pkg.icon, ...images]) assert.ok(files.includes(f), `${f} is missing from the package`);
 	});
 
 	it('ships nothing but what runs, the listing and its documents (an allowlist)', () => {
@@ -77,7 +77,7 @@ describe('Packaging (.vscodeignore)', function () {
 			/^dist\/(extension|features|webview)\.js$/,
 			/^dist\/chatView\.css$/,
 			/^media\/[\w-]+\.(svg|png)$/,
-			/^media\/walkthrough\/[\w-]+\.md$/,
+			/^media\/walkthrough\/[\w-]+\.svg$/,
 			/^dist\/translations\.json\.br$/,
 			/^package(\.nls(\.[\w-]+)?)?\.json$/,
 			/^(README|CHANGELOG)\.md$/,
