@@ -28,8 +28,8 @@ const rel = (file) => path.relative(__dirname, file).split(path.sep).join('/');
 /**
  * The host bundles, in load order. A dynamic `import()` in src/ becomes a stub that requires features.js on first use
  * (command bodies, the chat view, the API client, Online sign-in, Check Connection). The rare flows once had a third
- * bundle: merged, the VSIX is 1.4 KB smaller (one compression window, no stubs between them), and V8 only pre-parses
- * functions that do not run, so a first command pays well under a millisecond for them.
+ * bundle: merged, the VSIX is 1.4 KB smaller (one compression window, no stubs between them) for ≈ 1.6 ms more on a
+ * window's first command (docs/ARCHITECTURE.md "What loads when, and why").
  */
 const CHUNKS = ['extension', 'features'];
 const LAZY_CHUNK = 'features';
