@@ -32,7 +32,8 @@ const rel = (file) => path.relative(__dirname, file).split(path.sep).join('/');
  * window's first command (docs/ARCHITECTURE.md "What loads when, and why").
  */
 const CHUNKS = ['extension', 'features'];
-const LAZY_CHUNK = 'features';
+/** The bundle that holds every module loaded by a dynamic import. */
+const LAZY_CHUNK = CHUNKS[1];
 /** A barrel (only re-exports, no state) is bundled again where needed, so a chunk takes only the files it uses. */
 const isBarrel = (key) => key.endsWith('/index.ts');
 
@@ -51,7 +52,8 @@ const idOf = (key) => {
 };
 
 /**
- * A dynamic import of a module in src/ becomes `require('./features.js')[module]`, evaluated on first use. Inside
+ * A dynamic import of a module in src/ becomes `require('./features.js')[module]`, evaluated on first use; `lazy`
+ * collects the modules so imported, which features.js exports by their index. Inside
  * features.js too: Node hands a bundle its own exports (set before any module in it runs), and the stub is smaller
  * than esbuild's lazy-init wrappers would be.
  */
@@ -65,11 +67,11 @@ function lazyStubs(lazy) {
 				const resolved = await build.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir });
 				if (resolved.errors.length > 0 || !resolved.path.startsWith(src)) return undefined;
 				const key = rel(resolved.path);
-				lazy.set(key, LAZY_CHUNK);
-				return { path: key, namespace: 'lazy-stub', pluginData: LAZY_CHUNK };
+				lazy.add(key);
+				return { path: key, namespace: 'lazy-stub' };
 			});
 			build.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({
-				contents: `module.exports = require('./${args.pluginData}.js').${idOf(args.path)};`,
+				contents: `module.exports = require('./${LAZY_CHUNK}.js').${idOf(args.path)};`,
 				loader: 'js',
 			}));
 		},
@@ -215,15 +217,15 @@ function exportsOf(key) {
 }
 
 function chunkEntry(name, lazy, exported) {
-	const head =
-		name === 'extension'
-			? `export * from './src/extension';`
-			: [...lazy]
-					.filter(([, c]) => c === name)
-					.map(([key]) => key)
-					.sort() // the stubs are found in parallel, in no fixed order
-					.map((key) => `export * as ${idOf(key)} from ${JSON.stringify('./' + key)};`)
-					.join('\n');
+	let head = '';
+	if (name === 'extension') head = `export * from './src/extension';`;
+	else if (name === LAZY_CHUNK) {
+		// Sorted: the stubs are found in parallel, in no fixed order.
+		head = [...lazy]
+			.sort()
+			.map((key) => `export * as ${idOf(key)} from ${JSON.stringify('./' + key)};`)
+			.join('\n');
+	}
 	const shared = [...exported.keys()].sort();
 	const imports = shared.map((key, i) => {
 		const names = exported.get(key);
@@ -254,7 +256,7 @@ async function buildHost() {
 	sourceFiles = listSources();
 	const indexOf = buildTranslations();
 	const missing = new Set();
-	const lazy = new Map();
+	const lazy = new Set();
 	const chunks = CHUNKS.map((name) => ({ name, held: new Set(), exported: new Map(), uses: new Map(), metafile: undefined }));
 	/** Builds the chunks in order; returns whether a chunk now imports or exports other names than this round built. */
 	const buildAll = async () => {

@@ -35,7 +35,17 @@ function buildVsix() {
 	return out;
 }
 
-function writeExtension(dir, manifest, code) {
+/** A one-file extension `bench.<name>` for this VS Code: its manifest with `activationEvents` and `contributes`, and `code`. */
+function writeExtension(dir, name, activationEvents, contributes, code) {
+	const manifest = {
+		name,
+		publisher: 'bench',
+		version: '0.0.1',
+		engines: { vscode: engine },
+		main: './extension.js',
+		activationEvents,
+		contributes,
+	};
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, '\t'));
 	fs.writeFileSync(path.join(dir, 'extension.js'), code);
@@ -46,15 +56,9 @@ function writeExtension(dir, manifest, code) {
 function floorExtension(dir) {
 	return writeExtension(
 		dir,
-		{
-			name: 'hello-floor',
-			publisher: 'bench',
-			version: '0.0.1',
-			engines: { vscode: engine },
-			main: './extension.js',
-			activationEvents: pkg.activationEvents,
-			contributes: { commands: [{ command: 'helloFloor.hello', title: 'Hello World' }] },
-		},
+		'hello-floor',
+		pkg.activationEvents,
+		{ commands: [{ command: 'helloFloor.hello', title: 'Hello World' }] },
 		`const vscode = require('vscode');
 exports.activate = (context) => {
 	context.subscriptions.push(vscode.commands.registerCommand('helloFloor.hello', () => vscode.window.showInformationMessage('Hello World')));
@@ -81,17 +85,11 @@ function manifestFloorExtension(dir) {
 function probeExtension(dir) {
 	return writeExtension(
 		dir,
+		'activation-probe',
+		[],
 		{
-			name: 'activation-probe',
-			publisher: 'bench',
-			version: '0.0.1',
-			engines: { vscode: engine },
-			main: './extension.js',
-			activationEvents: [],
-			contributes: {
-				commands: [{ command: 'activationProbe.collect', title: 'Activation Probe: Collect' }],
-				keybindings: [{ command: 'activationProbe.collect', key: PROBE_KEY }],
-			},
+			commands: [{ command: 'activationProbe.collect', title: 'Activation Probe: Collect' }],
+			keybindings: [{ command: 'activationProbe.collect', key: PROBE_KEY }],
 		},
 		`const vscode = require('vscode');
 const fs = require('fs');

@@ -1,6 +1,6 @@
 // The extension's strings are written as VS Code's `vscode.l10n.t` calls (so @vscode/l10n-dev exports them), but the
 // translations ship as one table, dist/translations.json.br (JSON, Brotli-compressed), not as VS Code's bundle files,
-// which repeat every English string as the key in each language's file (2.5 times the size in the VSIX). The build
+// which repeat every English string as the key in each language's file (about three times the size in the VSIX). The build
 // (scripts/l10nTable.js) rewrites each call to `l10nAt(<index>, …)` — the string's index in l10n/bundle.l10n.json —
 // with an import of this module. The table is read once, on the first string shown in a language other than English.
 import * as fs from 'node:fs';
